@@ -19,9 +19,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from .facts import ArticleMeta, Citation, Entity, Event, Image, Mention, Post, Statement
+from .facts import ArticleMeta, Citation, Entity, Event, Image, Mention, Post, Statement, merge_entities
 
 
 class BlockKind(StrEnum):
@@ -99,6 +99,32 @@ class Document:
     def body(self) -> str:
         """The article's own prose: paragraphs, subheadings and quotations, no title or captions."""
         return "\n".join(self.block_text(b) for b in self.blocks if b.kind in BODY_KINDS)
+
+    def add_entities(self, new: Iterable[Entity]) -> None:
+        """Add entities, merging any whose key is already known (mentions and aliases united)."""
+        by_key = {e.key: e for e in self.entities}
+        for entity in new:
+            known = by_key.get(entity.key)
+            by_key[entity.key] = entity if known is None else merge_entities(known, entity)
+        self.entities = tuple(by_key.values())
+
+    def all_mentions(self) -> Iterator[Mention]:
+        """Every mention any reader or stage recorded, for checks and provenance."""
+        meta = self.meta
+        for who in (meta.publisher, *meta.authors, *meta.editors):
+            if who is not None and who.mention is not None:
+                yield who.mention
+        if meta.dateline:
+            yield meta.dateline
+        yield from (i.caption for i in self.images if i.caption)
+        for fact in (*self.entities, *self.posts, *self.events, *self.statements):
+            yield from fact.mentions
+        for statement in self.statements:
+            yield from (c.quote for c in statement.commitments)
+        yield from (c.mention for c in self.citations)
+
+    def entity(self, key: str) -> Entity | None:
+        return next((e for e in self.entities if e.key == key), None)
 
     def mention(self, start: int, end: int, rule: str) -> Mention:
         return Mention(start, end, self.text[start:end], rule)

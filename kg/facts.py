@@ -241,3 +241,47 @@ class ArticleMeta:
     dateline: Mention | None = None
     language: str = "zh-Hans"  # zh-Hant when the original is in traditional characters
     extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+_NAME_SEPARATORS = str.maketrans("", "", " \u3000·・•‧.．")
+
+
+def normalize_name(name: str) -> str:
+    """The form names are compared in: NFKC, no spaces, no name dots, lower case Latin.
+
+    >>> normalize_name("安东尼・布林肯") == normalize_name("安东尼·布林肯")
+    True
+    >>> normalize_name("Antony  Blinken")
+    'antonyblinken'
+    """
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", name).translate(_NAME_SEPARATORS).lower()
+
+
+def entity_key(type_: "EntityType | str", name: str) -> str:
+    """The key of an entity within one article: its type and normalised name.
+
+    >>> entity_key(EntityType.ORGANIZATION, "亚洲时报")
+    'Organization:亚洲时报'
+    """
+    return f"{EntityType(type_).value}:{normalize_name(name)}"
+
+
+def merge_entities(a: Entity, b: Entity) -> Entity:
+    """One entity from two descriptions of it: mentions and aliases united, first name kept."""
+    from dataclasses import replace
+
+    mentions = tuple(sorted(set(a.mentions) | set(b.mentions), key=lambda m: (m.start, m.end, m.rule)))
+    names = {a.name}
+    aliases = tuple(dict.fromkeys(x for x in (*a.aliases, b.name, *b.aliases) if x not in names))
+    return replace(
+        a,
+        mentions=mentions,
+        aliases=aliases,
+        en=a.en or b.en,
+        place_kind=a.place_kind or b.place_kind,
+        org_kind=a.org_kind or b.org_kind,
+        iso_code=a.iso_code or b.iso_code,
+        confidence=max(a.confidence, b.confidence),
+    )

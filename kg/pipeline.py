@@ -62,6 +62,8 @@ class Pipeline:
 
     @classmethod
     def from_names(cls, names: Iterable[str]) -> "Pipeline":
+        from . import extract  # noqa: F401  (importing it registers the built-in extractors)
+
         return cls(extractors.get(n) for n in names)
 
     def __call__(self, doc: Document) -> Document:

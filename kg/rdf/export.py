@@ -1,0 +1,71 @@
+"""Exporters, chosen by name: each writes the whole store to a binary stream.
+
+N-Quads is the one to send to other triple stores (one quad a line, full IRIs, no prefix
+games); TriG and JSON-LD keep the named graphs; Turtle merges them into one graph.
+
+>>> sorted(exporters.names())
+['jsonld', 'nq', 'trig', 'ttl']
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Callable
+
+import pyoxigraph as ox
+
+from ..registry import Registry
+from ..store import GraphStore
+from ..vocab import PREFIXES
+
+Exporter = Callable[[GraphStore, BinaryIO], None]
+exporters: Registry[Exporter] = Registry("exporter")
+
+FILE_SUFFIX = {"trig": ".trig", "nq": ".nq", "ttl": ".ttl", "jsonld": ".jsonld"}
+
+# Our resource IRIs have slashes after the namespace; written as prefixed names they come
+# out as kgr:person\/… which some stores (Virtuoso 7.2) load as corrupted IRIs. So only
+# vocabulary namespaces get prefixes; resources are written in full.
+_VOCAB_PREFIXES = {k: str(v) for k, v in PREFIXES.items() if k not in {"kgr", "kgg", "sh"}}
+
+
+@exporters.register("nq")
+def export_nquads(store: GraphStore, out: BinaryIO) -> None:
+    store.dump(out, ox.RdfFormat.N_QUADS)
+
+
+@exporters.register("trig")
+def export_trig(store: GraphStore, out: BinaryIO) -> None:
+    store.dump(out, ox.RdfFormat.TRIG, prefixes=_VOCAB_PREFIXES)
+
+
+@exporters.register("ttl")
+def export_turtle(store: GraphStore, out: BinaryIO) -> None:
+    store.construct_union(out, ox.RdfFormat.TURTLE, prefixes=_VOCAB_PREFIXES)
+
+
+@exporters.register("jsonld")
+def export_jsonld(store: GraphStore, out: BinaryIO) -> None:
+    store.dump(out, ox.RdfFormat.JSON_LD)
+
+
+def export_file(store: GraphStore, name: str, path: Path) -> Path:
+    """Write one export atomically: a failed export leaves any earlier file untouched."""
+    exporter = exporters.get(name)
+    return write_atomically(path, lambda out: exporter(store, out))
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
