@@ -1,0 +1,1 @@
+"""Chinese (simplified; traditional text is converted by the readers) language data."""
