@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--corpus", type=Path, required=True, help="folder the gold 'article' paths are relative to")
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of a table")
     evaluate.add_argument("--articles", action="store_true", help="also show per-article scores")
+    evaluate.add_argument("--errors", action="store_true", help="list the missed and spurious items")
     evaluate.add_argument("--min-f1", type=float, help="exit 7 when micro F1 is below this")
 
     export = sub.add_parser("export", help="write the store in one RDF format")
@@ -176,7 +177,7 @@ def cmd_eval(args) -> int:
     if args.json:
         print(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     else:
-        print(render_table(result, articles=args.articles))
+        print(render_table(result, per_article=args.articles, errors=args.errors))
     micro = to_json(result)["total"]["fields"]["micro"]["f1"]
     return 7 if args.min_f1 is not None and micro < args.min_f1 else 0
 

@@ -14,6 +14,7 @@ kg.errors.PipelineError: stage 'shout' needs entities, which no earlier stage pr
 """
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Callable, Iterable, Protocol, runtime_checkable
 
 from .document import Document
@@ -62,7 +63,7 @@ class Pipeline:
 
     @classmethod
     def from_names(cls, names: Iterable[str]) -> "Pipeline":
-        from . import extract  # noqa: F401  (importing it registers the built-in extractors)
+        import_module("kg.extract")  # importing the package registers the built-in extractors
 
         return cls(extractors.get(n) for n in names)
 
