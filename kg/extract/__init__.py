@@ -1,7 +1,7 @@
 """Extraction stages. Importing this package registers every built-in stage by name."""
 from importlib import import_module
 
-STAGE_MODULES = ("citations",)
+STAGE_MODULES = ("entities", "posts", "events", "statements", "citations")
 
 for _name in STAGE_MODULES:
     try:
