@@ -50,8 +50,10 @@ class PartialDate:
             raise ValueError("a day needs a month")
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"month {self.month} out of range")
-        if self.day is not None and not 1 <= self.day <= 31:
-            raise ValueError(f"day {self.day} out of range")
+        if self.day is not None:
+            import datetime
+
+            datetime.date(self.year, self.month, self.day)  # raises ValueError for 2022-02-30
 
     @property
     def precision(self) -> str:

@@ -7,6 +7,7 @@ article node), the exact words, and the rule that found them.
 """
 from __future__ import annotations
 
+from functools import reduce
 from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
@@ -15,7 +16,7 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 from ..document import Document
 from ..facts import (
     Citation, Entity, EntityType, Event, EventType, Mention, OrgKind, PartialDate, PlaceKind, Post, Statement,
-    entity_key,
+    entity_key, merge_entities,
 )
 from ..vocab import KG, NIF, ORG, SDO, bind_prefixes
 from . import iris
@@ -69,6 +70,7 @@ class _Writer:
         self.slug = doc.slug
         self.article = iris.article_iri(self.slug)
         self.entity_iris: dict[str, URIRef] = {}
+        self.event_keys = {e.key for e in doc.events}  # links only to events this graph holds
 
     def add(self, s, p, o) -> None:
         if o is not None:
@@ -145,6 +147,16 @@ class _Writer:
         return self.entity_iris[key]
 
     # -- facts -------------------------------------------------------------------------
+    def entities(self, entities: Iterable[Entity]) -> None:
+        """Write entities; two keys naming one IRI (澳洲, 澳大利亚: both AU) become one node."""
+        by_iri: dict[URIRef, list[Entity]] = {}
+        for e in entities:
+            by_iri.setdefault(iris.entity_iri(e.key, e.iso_code), []).append(e)
+        for node, group in by_iri.items():
+            self.entity(reduce(merge_entities, group))
+            for e in group:
+                self.entity_iris[e.key] = node
+
     def entity(self, e: Entity) -> URIRef:
         node = iris.entity_iri(e.key, e.iso_code)
         self.entity_iris[e.key] = node
@@ -160,7 +172,7 @@ class _Writer:
             self.add(node, SDO.alternateName, Literal(e.en, lang="en"))
             self.add(node, RDFS.label, Literal(e.en, lang="en"))
         if e.iso_code:
-            self.add(node, KG.iso3166Code, Literal(e.iso_code))
+            self.add(node, KG.iso3166Code, Literal(e.iso_code.upper()))
         self.add(node, KG.layer, Literal(e.layer))
         self.add(node, KG.confidence, confidence_literal(e.confidence))
         self.add(node, KG.mentionCount, Literal(len(e.mentions)))
@@ -209,7 +221,7 @@ class _Writer:
         if e.online is not None:
             mode = SDO.OnlineEventAttendanceMode if e.online else SDO.OfflineEventAttendanceMode
             self.add(node, SDO.eventAttendanceMode, mode)
-        if e.part_of:
+        if e.part_of in self.event_keys:
             self.add(node, SDO.superEvent, iris.local_iri("event", self.slug, e.part_of))
         if e.in_caption:
             self.add(node, KG.inCaption, Literal(True))
@@ -227,12 +239,12 @@ class _Writer:
             self.add(node, KG.issuedBy, self.ref(issuer))
         if s.date:
             self.add(node, SDO.dateCreated, date_literal(s.date))
-        if s.event:
+        if s.event in self.event_keys:
             self.add(node, KG.issuedAt, iris.local_iri("event", self.slug, s.event))
         self.add(node, KG.confidence, confidence_literal(s.confidence))
         self.mentions(node, s.mentions)
         for c in s.commitments:
-            point = iris.local_iri("commitment", self.slug, f"{c.quote.start}-{c.quote.end}")
+            point = iris.local_iri("commitment", self.slug, f"{s.key}:{c.quote.start}-{c.quote.end}")
             self.add(node, KG.commitment, point)
             self.add(point, RDF.type, KG.Commitment)
             self.add(point, SDO.isPartOf, node)
@@ -262,8 +274,7 @@ def document_graph(doc: Document) -> Graph:
     graph = Graph(identifier=iris.graph_iri(doc.slug))
     bind_prefixes(graph)
     writer = _Writer(doc, graph)
-    for entity in doc.entities:
-        writer.entity(entity)
+    writer.entities(doc.entities)
     writer.article_node()
     for post in doc.posts:
         writer.post(post)
