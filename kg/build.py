@@ -6,11 +6,12 @@ scheduler can run; :func:`build` drives it over files and keeps the report.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
 
-from .document import Document
 from .errors import InputError
 from .pipeline import Pipeline
 from .rdf.iris import graph_iri
@@ -61,20 +62,41 @@ def source_name(path: Path, roots: Iterable[Path]) -> str:
     return path.name
 
 
-def extract(doc: Document, pipeline: Pipeline) -> Document:
-    return pipeline(doc)
+@lru_cache(maxsize=8)
+def _pipeline(names: tuple[str, ...]) -> Pipeline:
+    return Pipeline.from_names(names)
 
 
 def process(path: Path, source: str, settings: Settings) -> ArticleResult:
     """Read one file and turn it into its named graph. Raises InputError for bad input."""
     doc = read_path(path, settings.reader)
     doc.source = source
-    doc = Pipeline.from_names(settings.extractors)(doc)
+    doc = _pipeline(tuple(settings.extractors))(doc)
     graph = document_graph(doc)
     counts = {"entities": len(doc.entities), "posts": len(doc.posts), "events": len(doc.events),
               "statements": len(doc.statements), "citations": len(doc.citations)}
     return ArticleResult(source, str(graph_iri(doc.slug)), graph.serialize(format="nt"), len(graph),
                          doc.meta.title, len(doc.body), counts)
+
+
+def _outcome(task: tuple[Path, str, Settings]) -> ArticleResult | str:
+    """The result of one file, or the reason it was skipped (worker processes send this back)."""
+    path, source, settings = task
+    try:
+        return process(path, source, settings)
+    except InputError as error:
+        return error.problem + (f" ({error.hint})" if error.hint else "")
+    except Exception as error:  # a bug must cost one article, not the whole run
+        return f"internal error while processing ({type(error).__name__}: {error}); please report it"
+
+
+def _outcomes(tasks: list[tuple[Path, str, Settings]], jobs: int) -> Iterator[ArticleResult | str]:
+    """Outcomes in input order, so the store and report do not depend on scheduling."""
+    if jobs <= 1 or len(tasks) < 2:
+        yield from map(_outcome, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_outcome, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 4))))
 
 
 def build(paths: Iterable[Path], store: GraphStore, settings: Settings,
@@ -83,16 +105,14 @@ def build(paths: Iterable[Path], store: GraphStore, settings: Settings,
     started = time.perf_counter()
     roots = [Path(p) for p in paths]
     files = iter_input_files(roots)
+    tasks = [(path, source_name(path, roots), settings) for path in files]
     report = BuildReport()
     seen: dict[str, str] = {}
-    for number, path in enumerate(files, 1):
-        source = source_name(path, roots)
+    for number, ((_, source, _), result) in enumerate(zip(tasks, _outcomes(tasks, settings.jobs)), 1):
         if progress:
             progress(number, len(files), source)
-        try:
-            result = process(path, source, settings)
-        except InputError as error:
-            report.skipped.append((source, error.problem + (f" ({error.hint})" if error.hint else "")))
+        if isinstance(result, str):
+            report.skipped.append((source, result))
             continue
         if result.graph in seen:  # the same article under two names: keep the first, in sorted order
             report.duplicates.append((source, seen[result.graph]))

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .errors import KgError
+from .errors import KgError, UsageError
 from .settings import EXPORT_FORMATS, Settings
 
 EXIT_CODES_HELP = __doc__.split("\n\n", 1)[1]
@@ -40,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--extractors", type=_csv, help="comma-separated extractor stages to run")
     build.add_argument("--formats", type=_csv, default=EXPORT_FORMATS,
                        help=f"exports to write (default: {','.join(EXPORT_FORMATS)})")
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                       help="worker processes (default: all cores, here %(default)s)")
     build.add_argument("--strict", action="store_true", help="exit 3 when any input was skipped")
     build.add_argument("--quiet", action="store_true", help="no progress lines")
 
@@ -102,12 +105,14 @@ def cmd_build(args) -> int:
     from .rdf.export import FILE_SUFFIX, export_file, write_atomically
     from .store import GraphStore
 
-    settings = Settings(out=args.out, reader=args.reader, formats=args.formats)
+    if args.jobs < 1:
+        raise UsageError("--jobs takes a whole number of at least 1")
+    settings = Settings(out=args.out, reader=args.reader, formats=args.formats, jobs=args.jobs)
     if args.extractors is not None:
         settings = replace(settings, extractors=args.extractors)
     for name in settings.formats:
         if name not in FILE_SUFFIX:
-            raise KgError(f"unknown export format {name!r}; known formats: {', '.join(FILE_SUFFIX)}")
+            raise UsageError(f"unknown export format {name!r}; known formats: {', '.join(FILE_SUFFIX)}")
     store = GraphStore.in_output(args.out)
     report = build(args.inputs, store, settings, _progress(args.quiet))
     if sys.stderr.isatty() and not args.quiet:
@@ -153,7 +158,7 @@ def cmd_query(args) -> int:
     elif args.sparql:
         text = args.sparql
     else:
-        raise KgError("give the query as an argument or with --file q.rq")
+        raise UsageError("give the query as an argument or with --file q.rq")
     store = GraphStore.in_output(args.store, must_exist=True, read_only=True)
     sys.stdout.write(format_results(run_query(store, text), args.format))
     return 0

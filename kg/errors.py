@@ -57,6 +57,12 @@ class UnknownNameError(KgError, KeyError):
         return self.args[0]
 
 
+class UsageError(KgError):
+    """A command was called with options that do not fit together."""
+
+    exit_code = 2
+
+
 class PipelineError(KgError):
     """Stages are in an order where one needs what no earlier stage adds."""
 

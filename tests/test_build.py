@@ -117,3 +117,12 @@ def test_strict_build_exits_3_when_something_was_skipped(tmp_path, capsys):
     _bad_inputs(tmp_path / "in")
     assert main(["build", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--quiet", "--strict"]) == 3
     assert "skipped empty.md" in capsys.readouterr().out
+
+
+def test_parallel_build_equals_the_sequential_one():
+    stores = []
+    for jobs in (1, 2):
+        store = GraphStore()
+        build([EXAMPLES], store, Settings(jobs=jobs))
+        stores.append(store)
+    assert _same_graphs(*stores)
