@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_EXTRACTORS = ("citations",)
+DEFAULT_EXTRACTORS = ("entities", "posts", "events", "statements", "citations")
 EXPORT_FORMATS = ("trig", "nq", "ttl", "jsonld")
 SHORT_BODY = 200  # characters; shorter bodies are listed as short in the summary
 
