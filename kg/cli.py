@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"exports to write (default: {','.join(EXPORT_FORMATS)})")
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                        help="worker processes (default: all cores, here %(default)s)")
+    build.add_argument("--no-view", action="store_true", help="do not write DIR/graph.html")
     build.add_argument("--strict", action="store_true", help="exit 3 when any input was skipped")
     build.add_argument("--quiet", action="store_true", help="no progress lines")
 
@@ -66,6 +67,17 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--articles", action="store_true", help="also show per-article scores")
     evaluate.add_argument("--errors", action="store_true", help="list the missed and spurious items")
     evaluate.add_argument("--min-f1", type=float, help="exit 7 when micro F1 is below this")
+
+    view = sub.add_parser("view", help="write the interactive graph page (one offline HTML file)",
+                          description="Draw the graph as one self-contained HTML page: search, filters, "
+                                      "evidence on hover; works with no network.")
+    view.add_argument("store", type=Path, metavar="DIR")
+    view.add_argument("--out", type=Path, help="HTML file to write (default: DIR/graph.html)")
+    view.add_argument("--focus", metavar="NAME", help="only this entity's neighbourhood")
+    view.add_argument("--depth", type=int, default=2, help="steps around --focus (default: 2)")
+    view.add_argument("--max-nodes", type=int, default=1500, help="nodes drawn at first (default: 1500)")
+    view.add_argument("--graphml", type=Path, help="also write GraphML (for Gephi)")
+    view.add_argument("--gexf", type=Path, help="also write GEXF (for Gephi)")
 
     export = sub.add_parser("export", help="write the store in one RDF format")
     export.add_argument("store", type=Path, metavar="DIR")
@@ -107,7 +119,8 @@ def cmd_build(args) -> int:
 
     if args.jobs < 1:
         raise UsageError("--jobs takes a whole number of at least 1")
-    settings = Settings(out=args.out, reader=args.reader, formats=args.formats, jobs=args.jobs)
+    settings = Settings(out=args.out, reader=args.reader, formats=args.formats, jobs=args.jobs,
+                        view=not args.no_view)
     if args.extractors is not None:
         settings = replace(settings, extractors=args.extractors)
     for name in settings.formats:
@@ -118,6 +131,10 @@ def cmd_build(args) -> int:
     if sys.stderr.isatty() and not args.quiet:
         print(file=sys.stderr)
     written = [export_file(store, name, args.out / f"graph{FILE_SUFFIX[name]}") for name in settings.formats]
+    if settings.view:
+        from .view import render_view
+
+        written.append(render_view(store, args.out / "graph.html").path)
     summary = {
         "totals": report.totals(), "seconds": round(report.seconds, 2), "store_quads": len(store),
         "skipped": [{"file": f, "reason": r} for f, r in report.skipped],
@@ -187,6 +204,22 @@ def cmd_eval(args) -> int:
     return 7 if args.min_f1 is not None and micro < args.min_f1 else 0
 
 
+def cmd_view(args) -> int:
+    from .store import GraphStore
+    from .view import build_graph, export_gexf, export_graphml, render_view
+
+    store = GraphStore.in_output(args.store, must_exist=True, read_only=True)
+    graph = build_graph(store)
+    report = render_view(store, args.out or args.store / "graph.html", focus=args.focus, depth=args.depth,
+                         max_nodes=args.max_nodes, graph=graph)
+    print(f"wrote {report.path}: {report.nodes} nodes, {report.edges} edges, "
+          f"{report.drawn} drawn at first, {report.bytes / 1e6:.1f} MB")
+    for path, export in ((args.graphml, export_graphml), (args.gexf, export_gexf)):
+        if path:
+            print(f"wrote {export(store, path, graph=graph)}")
+    return 0
+
+
 def cmd_export(args) -> int:
     from .rdf.export import export_file, exporters
     from .store import GraphStore
@@ -200,7 +233,7 @@ def cmd_export(args) -> int:
 
 
 COMMANDS = {"build": cmd_build, "query": cmd_query, "validate": cmd_validate, "eval": cmd_eval,
-            "export": cmd_export}
+            "view": cmd_view, "export": cmd_export}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -56,9 +56,16 @@ def export_file(store: GraphStore, name: str, path: Path) -> Path:
     return write_atomically(path, lambda out: exporter(store, out))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; exports are for sharing
     try:
         with os.fdopen(handle, "wb") as out:
             write(out)
