@@ -73,6 +73,7 @@ class KG(DefinedNamespace):
     layer: URIRef  # which layer found a fact: meta, lexicon, pattern, tagger
     confidence: URIRef
     mentionCount: URIRef
+    surfaceKey: URIRef  # identity within one article, where cross-article resolution starts
     commitmentKind: URIRef
     commitment: URIRef  # statement -> commitment
     issuedBy: URIRef  # statement -> country or organisation

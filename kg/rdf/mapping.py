@@ -176,6 +176,7 @@ class _Writer:
         self.add(node, KG.layer, Literal(e.layer))
         self.add(node, KG.confidence, confidence_literal(e.confidence))
         self.add(node, KG.mentionCount, Literal(len(e.mentions)))
+        self.add(node, KG.surfaceKey, Literal(e.key))
         self.mentions(node, e.mentions)
         return node
 
@@ -208,6 +209,7 @@ class _Writer:
         node = iris.local_iri("event", self.slug, e.key)
         self.add(node, RDF.type, SDO.Event)
         self.add(node, RDF.type, EVENT_CLASSES[e.type.value])
+        self.add(node, KG.surfaceKey, Literal(e.key))
         self.add(node, SDO.name, self.zh(e.name))
         self.add(node, RDFS.label, self.zh(e.name))
         self.add(self.article, SDO.about, node)
