@@ -53,13 +53,7 @@ def corpus(corpus_dir: Path) -> tuple[dict[str, Document], float]:
 
 
 def _meta_mentions(doc: Document):
-    meta = doc.meta
-    for who in (meta.publisher, *meta.authors, *meta.editors):
-        if who is not None and who.mention is not None:
-            yield who.mention
-    if meta.dateline:
-        yield meta.dateline
-    yield from (image.caption for image in doc.images if image.caption)
+    return doc.all_mentions()  # a reader's document holds only metadata and caption mentions
 
 
 # --- the corpus ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Iterable
 from rdflib import URIRef
 
 from ..rdf.mapping import COMMITMENT_KINDS, EVENT_CLASSES
+from .gold import GoldMeta
 from ..store import GraphStore
 from ..vocab import KG, SDO
 
@@ -26,14 +27,7 @@ _PLACE_KINDS = {str(SDO.Country): "Country", str(KG.Region): "Region",
                 str(SDO.City): "City"}
 
 
-@dataclass(frozen=True)
-class PredMeta:
-    title: str | None = None
-    published: str | None = None
-    publisher: str | None = None
-    authors: tuple[str, ...] = ()
-    editors: tuple[str, ...] = ()
-    source_url: str | None = None
+PredMeta = GoldMeta  # the same six fields, read back from the graph
 
 
 @dataclass(frozen=True)
