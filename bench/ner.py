@@ -2,7 +2,10 @@
 
     python bench/ner.py [--shared DIR] [--cluener-limit N | --all] [--throughput]
 
-* People's Daily (``peoples-daily/dev.bio``): PER / LOC / ORG, all 2,318 sentences;
+* People's Daily (``peoples-daily/dev.bio``): PER / LOC / ORG, all 2,318 sentences, scored the way
+  the benchmark tags: flat (no place inside an organisation's name), a place's government, army or
+  police (中国政府, 美军) as the place alone, a region without its word 地区 (东北地区 as 东北), a
+  person named by surname and honorific (胡老, 李大娘) as the surname;
 * CLUENER2020 (``cluener2020/train.json``): name → PER, organization + government + company →
   ORG, address → LOC, and position scored against the title lexicon; the first 2,000
   sentences unless ``--all``.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -27,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 from kg.document import BlockKind, Document  # noqa: E402
 from kg.extract.ner import find_entities  # noqa: E402
 from kg.facts import ArticleMeta, EntityType  # noqa: E402
-from kg.lang.zh.names import titles_regex  # noqa: E402
+from kg.lang.zh.names import surnames, titles_regex  # noqa: E402
+from kg.lang.zh.places import place_lexicon, short_forms  # noqa: E402
 
 LABELS = {EntityType.PERSON: "PER", EntityType.PLACE: "LOC", EntityType.ORGANIZATION: "ORG"}
 CLUE_LABELS = {"name": "PER", "organization": "ORG", "government": "ORG", "company": "ORG", "address": "LOC",
@@ -84,19 +89,63 @@ def read_cluener(path: Path, limit: int | None) -> list[tuple[str, Spans]]:
     return out
 
 
-def predict(text: str, with_titles: bool = False) -> Spans:
+# People's Daily marks no organisation in a place's government, armed forces or police (中国政府,
+# 美军, 哥伦比亚警方): it tags the place (中国, 美) as LOC and leaves the body word untagged. The
+# extractor names these bodies as organisations of their own (the gold annotations want 中国政府),
+# so such a mention is scored the benchmark's way: the place before the body word, as LOC.
+_STATE_BODY = re.compile(r"(.+?)(?:政府|军队|军方|警方|部队|军)")
+# A person named by surname and an honorific or kin word (胡老, 李大娘, 王老师, 王某, 老于) is tagged
+# on the surname alone; the extractor takes the whole form as the person's mention.
+_HONORIFIC = re.compile(r"(.{1,2}?)(?:老|大娘|大爷|大妈|大伯|大叔|大姐|老师|先生|女士|小姐|师傅|阿姨|同志|老汉|奶奶|爷爷|某)|老(.)")
+# It also leaves the generic word 地区 out of a region's name (东北地区, 亚太地区 are tagged 东北, 亚太),
+# where the extractor takes the lexicon's longer form.
+_REGION_WORD = re.compile(r"(.+?)地区")
+
+
+def _as_benchmark(text: str, spans: Spans) -> Spans:
+    """Our mentions as the benchmark marks them: flat (a place inside an organisation's name, as in
+    美国国防部 or 佳木斯市医院, is not tagged on its own), a place's government or army as the
+    place, a region without the word 地区, a person named with an honorific (胡老) by the surname."""
+    out = {s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[:2] != s[:2] for o in spans)}
+    spans = set(out)
+    for start, end, label in spans:
+        m = _HONORIFIC.fullmatch(text, start, end)
+        if label == "PER" and m is not None and (m.group(1) or m.group(2)) in surnames():
+            group = 1 if m.group(1) else 2
+            out.discard((start, end, label))
+            out.add((m.start(group), m.end(group), "PER"))
+            continue
+        m = _REGION_WORD.fullmatch(text, start, end)
+        if label == "LOC" and m is not None and m.group(1) in place_lexicon():
+            out.discard((start, end, label))
+            out.add((start, m.end(1), "LOC"))
+            continue
+        m = _STATE_BODY.fullmatch(text, start, end)
+        if label != "ORG" or m is None:
+            continue
+        place = m.group(1)
+        if (start, m.end(1), "LOC") in spans or place in place_lexicon() or place in short_forms():
+            out.discard((start, end, label))
+            out.add((start, m.end(1), "LOC"))
+    return out
+
+
+def predict(text: str, with_titles: bool = False, convention: bool = False) -> Spans:
     doc = Document.from_blocks("bench.txt", [(BlockKind.PARAGRAPH, text)], ArticleMeta(title=""), reader="text")
     spans = {(m.start, m.end, LABELS[e.type]) for e in find_entities(doc) for m in e.mentions}
+    if convention:
+        spans = _as_benchmark(text, spans)
     if with_titles:
         spans |= {(m.start(), m.end(), "TITLE") for m in titles_regex().finditer(text)}
     return spans
 
 
-def score(data: list[tuple[str, Spans]], labels: list[str], with_titles: bool = False) -> tuple[dict, float]:
+def score(data: list[tuple[str, Spans]], labels: list[str], with_titles: bool = False,
+          convention: bool = False) -> tuple[dict, float]:
     counts = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
     started = time.perf_counter()
     for text, gold in data:
-        pred = predict(text, with_titles)
+        pred = predict(text, with_titles, convention)
         for label in labels:
             g = {s for s in gold if s[2] == label}
             p = {s for s in pred if s[2] == label}
@@ -146,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     bench = args.shared / "benchmarks"
     pd = read_bio(bench / "peoples-daily" / "dev.bio")
-    counts, seconds = score(pd, ["PER", "LOC", "ORG"])
+    counts, seconds = score(pd, ["PER", "LOC", "ORG"], convention=True)
     report("People's Daily dev", counts, ["PER", "LOC", "ORG"], seconds, len(pd), ["PER", "LOC", "ORG"])
     clue = read_cluener(bench / "cluener2020" / "train.json", None if args.all else args.cluener_limit)
     labels = ["PER", "ORG", "LOC", "TITLE"]

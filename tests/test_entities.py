@@ -184,6 +184,102 @@ def test_stage_is_idempotent_and_empty_document_has_none():
     assert extract_entities.name == "entities" and extract_entities.provides == frozenset({"entities"})
 
 
+# -- organisations: short endings, teams, bodies put together, units ---------------------------
+
+
+def test_short_body_endings_the_tagger_finds():
+    found = entities("江苏省足协宣布了新赛季的安排。")
+    assert by_name(found, "江苏省足协").type is EntityType.ORGANIZATION
+
+
+def test_no_team_of_a_person_and_no_country_and_verb():
+    found = entities("拜登队和川普队的支持者在街头对峙。")
+    assert not names_of(found, EntityType.ORGANIZATION)
+    found = entities("云南省的学者说，美国协防台海的战略越来越清楚。")
+    assert "美国协" not in names_of(found, EntityType.ORGANIZATION) and "美国" in names_of(found, EntityType.PLACE)
+
+
+def test_sports_teams_after_a_place():
+    found = entities("巴西足球队昨天抵达东京，中国女篮以八十比七十获胜。")
+    assert {"巴西足球队", "中国女篮"} <= names_of(found, EntityType.ORGANIZATION)
+
+
+def test_body_put_together_from_a_place_and_its_words():
+    found = entities("济南污水处理厂昨天投入运行。")
+    works = by_name(found, "济南污水处理厂")
+    assert works.type is EntityType.ORGANIZATION and works.org_kind is OrgKind.COMPANY
+    assert "济南" in names_of(found, EntityType.PLACE)  # the place in the name is named too
+
+
+def test_a_city_bank_is_named_but_a_country_hospital_is_not():
+    found = entities("他在丹东银行工作了十年，后来去了美国医院。")
+    orgs = names_of(found, EntityType.ORGANIZATION)
+    assert "丹东银行" in orgs and "美国医院" not in orgs
+
+
+def test_chain_of_places_before_a_body():
+    found = entities("长春市宽城区公安局发出通报。")
+    assert "长春市宽城区公安局" in names_of(found, EntityType.ORGANIZATION)
+
+
+def test_unit_of_a_ministry_names_the_ministry_too():
+    found = entities("外交部北美司负责人表示，双方会谈富有成果。")
+    assert {"外交部北美司", "外交部"} <= names_of(found, EntityType.ORGANIZATION)
+
+
+def test_agency_is_no_list_of_short_forms():
+    found = entities("据埃菲社报道，会议推迟。")
+    assert "埃菲社" in names_of(found, EntityType.ORGANIZATION) and not names_of(found, EntityType.PLACE)
+
+
+# -- places: Chinese divisions, villages, short forms ----------------------------------------------
+
+
+def test_chinese_county_and_its_province():
+    found = entities("记者昨天来到江苏省如东县采访。")
+    assert {"江苏省", "如东县"} <= names_of(found, EntityType.PLACE)
+    found = entities("她出生在湖南桃源，后来到北京工作。")
+    assert {"湖南", "桃源", "北京"} <= names_of(found, EntityType.PLACE)
+
+
+def test_county_names_that_are_words_are_no_places():
+    assert not names_of(entities("比如说，这件事需要再讨论。"), EntityType.PLACE)
+    assert not names_of(entities("各国应共同维护和平区域稳定。"), EntityType.PLACE)
+
+
+def test_village_but_not_a_home_town():
+    found = entities("村民们在桃花村种植果树，他回到拜登家乡。")
+    places = names_of(found, EntityType.PLACE)
+    assert "桃花村" in places and not any("家乡" in p for p in places)
+
+
+def test_more_short_forms_in_compounds():
+    found = entities("印巴两国关系紧张。")
+    assert {"印度", "巴基斯坦"} <= names_of(found, EntityType.PLACE)
+    found = entities("中葡两国加强合作。")
+    assert "葡萄牙" in names_of(found, EntityType.PLACE)
+
+
+# -- persons -----------------------------------------------------------------------------------------
+
+
+def test_name_before_a_title_that_starts_like_a_body():
+    found = entities("叶笃正院士表示，研究取得进展。")
+    assert "叶笃正" in names_of(found, EntityType.PERSON)
+
+
+def test_family_name_alone_and_no_currency():
+    assert "桥本" in names_of(entities("桥本还表示，日本将改革税制。"), EntityType.PERSON)
+    assert not names_of(entities("尿素每公斤提价5卢比。"), EntityType.PERSON)
+
+
+def test_surname_and_word_of_address():
+    found = entities("吴先生到了北京，受到热烈欢迎。")
+    assert "吴先生" in names_of(found, EntityType.PERSON)
+    found = entities("王毅说，中方愿意合作。王女士表示支持。")
+    assert names_of(found, EntityType.PERSON) == {"王毅"}  # which 王 she is the words do not say
+
+
 # -- the gold articles, through the evaluator -----------------------------------------------------
 
 THRESHOLDS = {"persons": 0.90, "organizations": 0.75, "places": 0.85}

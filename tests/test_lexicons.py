@@ -10,7 +10,7 @@ from kg.lang.zh import names, orgs, places
 from kg.lang.zh.places import DATA, read_tsv, split_aliases
 
 PLACE_FILES = {"places_countries.tsv": 4, "places_regions.tsv": 4, "places_cities.tsv": 4,
-               "places_features.tsv": 4, "places_short.tsv": 3}
+               "places_features.tsv": 4, "places_short.tsv": 3, "places_cn.tsv": 4}
 ISO = re.compile(r"[A-Z]{2}")
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -126,3 +126,29 @@ def test_name_lists():
     assert "国务卿" in names.titles() and names.titles()[0] != "长"
     assert names.is_chinese_name("林芳正") and names.is_translit_name("布林肯")
     assert not names.name_shape("部长们") and not names.name_shape("云云") and not names.name_shape("蔡总统")
+
+
+def test_chinese_divisions_full_and_short_forms():
+    rows = list(read_tsv(DATA / "places_cn.tsv", 4))
+    assert {r[1] for r in rows} == {"province", "prefecture", "county"}
+    assert all(re.fullmatch(r"\d{6}", r[2]) for r in rows)
+    lex = places.place_lexicon()
+    assert lex["如东县"].kind is PlaceKind.REGION and lex["宜兴市"].kind is PlaceKind.CITY
+    assert lex["如东"].confirm and lex["如东"].chained  # a county's bare name: the tagger and the province
+    assert lex["宜兴"].confirm and not lex["宜兴"].chained  # a county-level city's: the tagger only
+    assert not lex["潍坊"].confirm and lex["大同"].confirm  # a prefecture's, unless it is a word too
+    assert lex["和平区"].bounded and "解放区" not in lex and "市辖区" not in lex
+    assert lex["邢台"].name == "邢台市"  # the prefecture, not the county of that name
+    assert lex["延边"].name == "延边朝鲜族自治州"
+
+
+def test_world_cities_need_the_tagger():
+    lex = places.place_lexicon()
+    assert lex["卡拉奇"].kind is PlaceKind.CITY and lex["卡拉奇"].confirm
+    assert "未知地点" not in lex
+
+
+def test_units_of_bodies():
+    assert orgs.unit_of_body("外交部新闻司") and orgs.unit_of_body("国务院研究室")
+    assert not orgs.unit_of_body("上司") and not orgs.unit_of_body("英国王室")
+    assert "委" in orgs.SHORT_ORG_SUFFIXES and "党委" in orgs.GENERIC_BODIES

@@ -25,7 +25,8 @@ _BLOCK = ("发展中国家", "其中国家", "跨大西洋", "环太平洋", "�
 _COMPOUND_NEXT = re.compile(
     r"(?:关系|关係|同盟|联盟|峰会|会谈|会晤|会议|对话|贸易|协议|协定|两国|三国|四国|五国|六国|七国|各国|等国|国家|外长|防长|首脑|"
     r"领导人|元首|战略|合作|联合|军演|演习|双边|三边|四边|多边|之间|间的|冲突|对抗|竞争|交流|边境|边界|部队|两军|军事|外交|经贸|"
-    r"安保|安全|2\s*[+＋]\s*2|“?二加二|友好|脱钩|热线|通话|磋商|谈判|高层|官员|舰队|海军|海上|空中|防务|伙伴|盟友|盟国|”)"
+    r"安保|安全|2\s*[+＋]\s*2|“?二加二|友好|脱钩|热线|通话|磋商|谈判|高层|官员|舰队|海军|海上|空中|防务|伙伴|盟友|盟国|双方|"
+    r"就|长远|建设性|首脑|和约|建交|友谊|人民|经济|政治|文化|科技|共同|核|两大洲|大洲|”)"
 )
 # Characters that make a short form part of an ordinary word when they follow it (美元, 中文).
 _NOT_AFTER = frozenset("洲元文语式籍裔菜餐药币股企资方")
@@ -106,20 +107,45 @@ def _word_start(t: Text, start: int, end: int) -> bool:
     return token is not None and token.tag in ("ORG", "LOC", "nz") and (end == token.end or end - start >= 3)
 
 
+# Words of going to, being in and coming from a place, right before it.
+_GOING = frozenset("在到赴访抵于从自往至离经")
+
+
+def _crosses_name(t: Text, start: int, end: int) -> bool:
+    """A name the tagger found begins inside the match and runs past it: 上海 in 上 + 海牙."""
+    token = t.token_at(end - 1)
+    return token is not None and token.tag in ("LOC", "ORG", "PER") and start < token.start and token.end > end
+
+
+def _word_end(t: Text, end: int) -> bool:
+    """The tagger ends a word here, or the name ends inside a name the tagger found (北京市 + 委)."""
+    if not t.in_tagged_part(end - 1) or end in t.ends:
+        return True
+    token = t.token_at(end - 1)
+    return token is not None and token.tag in ("ORG", "LOC", "nz")
+
+
 def lexicon_candidates(t: Text) -> list[Candidate]:
     out: list[Candidate] = []
     text = t.text
+    place_ends: set[int] = set()
     for start, end, info in matches(text):
         if text[start:end].isascii():
             if re.match(r" [A-Z]", text[end: end + 2]) or re.match(r"[A-Za-z] ", text[max(0, start - 2): start]):
                 continue  # part of a longer Latin name: Quad in "Quad Ministerial"
-        elif t.in_person_token(start, end) or not _word_start(t, start, end):
+        elif t.in_person_token(start, end) or not _word_start(t, start, end) or _crosses_name(t, start, end):
             continue
         if isinstance(info, PlaceInfo):
             if info.confirm and t.in_tagged_part(start):
                 token = t.starts.get(start)
                 if token is None or token.end != end or token.tag != "LOC":
                     continue
+            if info.bounded and not _word_end(t, end):
+                continue
+            if info.chained and start not in place_ends and text[start - 1: start] not in _GOING:
+                continue  # 如东 needs 江苏 before it, or a word of going or being there (在如东, 赴如东)
+            if info.kind in (PlaceKind.REGION, PlaceKind.CITY):
+                place_ends.add(end)
             out.append(place_candidate(start, end, info))
         elif isinstance(info, OrgInfo):
             if info.quoted and not (_in_brackets(text, start, end) or REPORTING.match(text, end)):
@@ -184,7 +210,8 @@ def short_form_candidates(t: Text, taken: list[tuple[int, int]]) -> list[Candida
             ok = cue or len(items) >= 3
         else:
             token = t.starts.get(run_start)
-            tagged_compound = token is not None and token.tag in ("LOC", "ORG", "nz") and token.end >= run_end
+            tagged_compound = token is not None and token.tag in ("LOC", "ORG", "nz") and token.end >= run_end \
+                and not (token.tag == "ORG" and token.end > run_end)  # 埃菲社: a name that starts like a list
             ok = t.starts_word(run_start) and (cue or tagged_compound or len(items) >= 3)
         if not ok:
             continue
@@ -198,6 +225,9 @@ def short_form_candidates(t: Text, taken: list[tuple[int, int]]) -> list[Candida
 
 # One-character forms that only contexts make places: 访华 (China), 在京 (Beijing).
 _CONTEXT_ONLY = {"华": "中国", "京": "北京"}
+# One-character forms read only in lists and compounds: 巴 is Pakistan or Palestine by its neighbour
+# (印巴, 巴以), 以 is a common word on its own.
+_RUNS_ONLY = "巴以"
 # Verbs of going, being and dealing before a one-character country: 访华, 赴美, 对台, 在京.
 _VERBS = "访来赴抵离在驻对返援侵反亲旅留进回挺护犯攻保制联"
 _VERB_SKIP = {"港": "入出抵返回进离", "京": "对反亲援侵攻犯护挺保制联"}
@@ -224,7 +254,7 @@ def short_form_contexts(t: Text, taken: list[tuple[int, int]]) -> list[Candidate
 
     for m in re.finditer(f"[{re.escape(chars)}]", text):
         at = m.start()
-        if covered[at] or not t.in_tagged_part(at):
+        if covered[at] or not t.in_tagged_part(at) or text[at] in _RUNS_ONLY:
             continue
         char, before, after = text[at], text[at - 1: at], text[at + 1: at + 2]
         token = t.token_at(at)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ...facts import EntityType, OrgKind
 from ...lang.zh.names import (CJK, LATIN_NAME, LATIN_NOT_PERSON, is_translit_name, name_shape, stop_words,
-                              translit_chars)
+                              titles_regex, translit_chars)
 from .base import Candidate, Text
 
 MAX_PART = 8
@@ -174,6 +174,13 @@ def title_names(t: Text) -> list[Candidate]:
             continue
         out.append(Candidate(token.start, token.end, EntityType.PERSON, "pattern", "entity.person.title_name",
                              evidence={"title"}))
+    for token in t.tokens:  # 总理基里延科 read as one word: the title and a transliterated name
+        if token.tag in ("n", "nz") and len(token.word) >= 5:
+            m = titles_regex().match(token.word)
+            rest = token.word[m.end():] if m else ""
+            if m and len(rest) >= 3 and is_translit_name(rest) and name_shape(rest):
+                out.append(Candidate(token.start + m.end(), token.end, EntityType.PERSON, "pattern",
+                                     "entity.person.title_name", evidence={"title"}))
     for m in LATIN_NAME.finditer(text):  # 日本外相Toshimitsu Motegi
         if m.start() and _CJK_CHAR.match(text, m.start() - 1) and title_before(t, m.start()) \
                 and not LATIN_NOT_PERSON.search(m.group()):

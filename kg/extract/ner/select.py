@@ -17,6 +17,7 @@ from ...facts import EntityType
 from collections import Counter
 
 from ...lang.zh.names import CJK, is_translit_name, name_shape, surnames
+from ...lang.zh.places import place_lexicon
 from .base import LAYER_RANK, Candidate, Text
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -25,15 +26,29 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 def _swallows_lexicon(c: Candidate, lexicon: list[Candidate], starts: list[int], text: str) -> bool:
     head = c.start + 1 if text[c.start: c.start + 1] == "驻" else c.start  # 驻纽约台北经济文化办事处
     i = bisect.bisect_left(starts, c.start)
+    chain = _place_at(text, c.start)  # where the places the name starts with end (长春市 + 宽城区 + 公安局)
     while i < len(lexicon) and lexicon[i].start < c.end:
         x = lexicon[i]
         i += 1
         if x is c or x.end > c.end or (x.start, x.end) == (c.start, c.end):
             continue
         prefix = x.start in (c.start, head)  # 美国国防部, 中共外交部, 台大公衞学院: a body of what starts it
-        if not prefix:
+        chained = c.type is EntityType.ORGANIZATION and x.type is EntityType.PLACE and x.start == chain \
+            and x.rule != "entity.gazetteer.short_form"
+        if not (prefix or chained):
             return True
+        if x.type is EntityType.PLACE and x.rule != "entity.gazetteer.short_form":
+            chain = x.end
     return False
+
+
+def _place_at(text: str, start: int) -> int | None:
+    """The end of the longest place name the lexicon knows at ``start`` (None: none)."""
+    places = place_lexicon()
+    for length in range(min(8, len(text) - start), 1, -1):
+        if text[start: start + length] in places:
+            return start + length
+    return None
 
 
 def choose(t: Text, candidates: list[Candidate], blocked: list[tuple[int, int]] = ()) -> list[Candidate]:
@@ -131,6 +146,30 @@ def trim_persons(t: Text, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def drop_surname_titles(t: Text, chosen: list[Candidate]) -> list[Candidate]:
+    """吴先生, 王女士 where the article also names someone of that surname in full: which one it
+    is, or whether it is another, the words do not say; the mention is left out."""
+    names = {t.text[c.start:c.end] for c in chosen if c.type is EntityType.PERSON and c.rule != _SURNAME_TITLE}
+    surnamed = {n[0] for n in names if 2 <= len(n) <= 4 and "·" not in n}
+
+    def surname(c: Candidate) -> str:
+        s = t.text[c.start:c.end]
+        return s[1] if s[0] == "老" and len(s) == 2 else s[0]
+
+    return [c for c in chosen if c.rule != _SURNAME_TITLE or surname(c) not in surnamed]
+
+
+_SURNAME_TITLE = "entity.tagger.surname_title"
+
+
+def _occurrences(text: str, word: str):
+    """Where ``word`` stands in ``text``, left to right, not overlapping."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
+
+
 def _want(wanted: dict, surface: str, type_: EntityType, rule: str, sure: bool) -> None:
     known = wanted.get(surface)
     wanted[surface] = (type_, rule, sure) if known is None else (known[0], known[1], known[2] or sure)
@@ -160,8 +199,8 @@ def repeats(t: Text, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for surface in sorted(wanted, key=len, reverse=True):
         type_, rule, sure = wanted[surface]
-        for m in re.finditer(re.escape(surface), text):
-            start, end = m.start(), m.end()
+        for start in _occurrences(text, surface):  # (str.find: no pattern to compile per name)
+            end = start + len(surface)
             if sure and not any(sure_taken[start:end]) and any(taken[start:end]):
                 # a transliterated name known for sure wins over the tagger's cut of it (but not over a
                 # longer name around it: 冯德莱恩 stays whole)

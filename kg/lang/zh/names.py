@@ -71,7 +71,7 @@ def titles_regex() -> re.Pattern:
     return re.compile("|".join(map(re.escape, titles())))
 
 
-_FUNCTION_CHARS = frozenset("对的是了也都就及跟被把让给说等则再还")
+_FUNCTION_CHARS = frozenset("对的是了也都就及跟被把让给说等则再还副")
 _TITLE_ENDS = frozenset("总统 总理 首相 部长 外长 防长 主席 书记 大使 议员 市长 州长 省长 院长 局长 处长 署长 司长 校长 教授 博士 先生 女士 小姐 夫人 太太 老师 将军 同志 委员 主委 立委".split())
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_ONLY = re.compile(f"[{CJK}]+")

@@ -4,7 +4,8 @@ The lexicon lists international bodies, parties, armies, government bodies, comp
 news media with English names and aliases. Organisations not listed are recognised by
 shape: a country or place before a ministry or body word (美国国防部, 印度国防部), a
 country before 军/军队/军方 (美军, 中共军方), a name before an organisation suffix (…委员会,
-…大学, …集团), or a periodical in 《》 (《亚洲时报》).
+…大学, …集团, and the short Chinese endings …委, …联, …协, …队 where they end a word),
+or a periodical in 《》 (《亚洲时报》).
 
 >>> lex = org_lexicon()
 >>> lex["北约"].name, lex["北约"].kind.value, lex["WHO"].name
@@ -59,7 +60,14 @@ PARTY_SUFFIX = "党"
 ORG_SUFFIXES = tuple(sorted(
     "委员会 理事会 办公室 办事处 代表处 代表团 联合会 基金会 研究所 研究院 研究中心 中心 大学 学院 学会 协会 公会 工会 联盟 "
     "党校 学校 医院 法庭 研究院 科学院 工程院 国务院 行政院 立法院 监察院 司法院 考试院 议院 "
-    "同盟 组织 集团 公司 银行 法院 检察院 议会 国会 政府 商会 部 局 署 厅 处 所 社 党 军 台 报 网".split(),
+    "同盟 组织 集团 公司 银行 法院 检察院 议会 国会 政府 商会 部 局 署 厅 处 所 社 党 军 台 报 网 "
+    # the shorter endings of Chinese bodies: committees (党委, 教委, 纪委), federations (残联, 妇联),
+    # associations (足协, 科协), offices (港澳办), academies and hospitals (…院), schools, works,
+    # troupes and delegations (…团), teams and fleets (…队), a party's central body (民革中央), and
+    # the units of a body: its departments (…司, …室) and party group (…党组); a school's department
+    # or a hospital's section (…系, …科) is left to the body (东海大学 in 东海大学政治系)
+    "委 联 协 办 院 中学 小学 厂 总厂 分厂 团 队 舰队 总会 促进会 研究会 联谊会 红十字会 中央 "
+    "男篮 女篮 男排 女排 男足 女足 司 室 党组".split(),
     key=len, reverse=True))
 # Words with an organisation suffix that are not organisations (内部, 全部, 东部, 干部 …).
 NOT_ORGS = frozenset(
@@ -69,8 +77,33 @@ NOT_ORGS = frozenset(
     "一处 各处 之处 好处 到处 住处 难处 用处 学院 法院 医院 剧院 寺院 本网 该网 网 研究所 派出所 场所 厕所 诊所 "
     "地下党 电信公司 中国大学 场所 会籍 总部 办公室 大楼 官员 "
     "公司 子公司 母公司 该公司 大公司 分公司 银行 央行 集团 小组 组织 该组织 联盟 同盟 盟军 敌军 友军 驻军 "
-    "大军 将军 冠军 亚军 季军 空军 海军 陆军 全军 三军 我军 该军 中心 市中心 研究中心 国际 国务 内务 事务".split()
+    "大军 将军 冠军 亚军 季军 空军 海军 陆军 全军 三军 我军 该军 中心 市中心 研究中心 国际 国务 内务 事务 "
+    "队伍 住院 出院 庭院 宅院 后院 智囊团 车队 团队 梯队".split()
 )
+# Endings that make a body only at the very end of the tagger's word (联 in 美国联合国… is not one),
+# and words made of them that name no body by themselves (党委, 代表团, 球队).
+SHORT_ORG_SUFFIXES = frozenset("委 联 协 办 院 厂 团 队 中央 司 室".split())
+GENERIC_BODIES = frozenset(
+    "党委 党中央 中央 常委 编委 政委 代表团 艺术团 球队 乐队 舰队 工厂 总厂 分厂 小学 中学 国家队 主队 客队 兵团 社团 "
+    "财团 集团军 军团 剧院 影院 戏院 电影院 寺院 书院 居委 村委 工委 党工委 纪委 市委 省委 县委 区委 镇委 党组 "
+    "公司 上司 官司 学科 专科 本科 外科 内科 教室 科室 办公室 体系 关系 派系 院系 直系 星系 水系 语系".split()
+)
+# Endings that look like a body's but make a title, an act or a common noun: 立委 (a legislator),
+# 设厂 (to build a works), 关系 (relations), 原委 (the ins and outs).
+NOT_BODY_ENDS = ("立委", "主委", "常委", "政委", "编委", "委员", "设厂", "办厂", "建厂", "车队", "医院里", "原委", "关系", "体系",
+                 "派系", "联系")
+# Endings of a unit of a body (外交部新闻司, 国务院研究室): taken only after the body's own name.
+UNIT_SUFFIXES = frozenset("司 室".split())
+# Endings of a body that has units (东海大学 in 东海大学政治系, 外交部 in 外交部北美司).
+PARENT_ENDS = ("大学", "学院", "医院", "研究院", "科学院", "委员会", "公司", "集团", "银行", "部", "局", "署", "院", "厅")
+
+
+def unit_of_body(word: str) -> bool:
+    """``word`` ends with a unit (司, 室) right after a body's name: 外交部新闻司, not 上司."""
+    stem = word[:-1]
+    return any(stem.rfind(s) > 0 for s in PARENT_ENDS)
+
+
 # Reporting verbs after a name that make it a news source (…报导, …撰文).
 REPORTING = re.compile(r"^(?:[0-9０-９]{1,2}日|周[一二三四五六日末]|当天|日前|近日|稍早|最近|此前)?"
                        r"(?:报导|报道|报告|撰文|发文|发表|刊登|刊出|社论|评论|引述|援引|采访|专访|披露|透露|指出|称|说|网站|记者|分析)")

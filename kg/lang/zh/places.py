@@ -3,8 +3,10 @@
 Countries and territories come from CLDR as Babel ships it (``zh``, and ``zh_Hant``
 converted to simplified characters, which gives the Taiwan forms 澳洲, 纽西兰, 北韩 …);
 the data files ``data/places_*.tsv`` add what CLDR lacks: long and historical forms, the
-one-character short forms used in lists (美日澳印), regions, cities and named features.
-Everything is built once and cached.
+one-character short forms used in lists (美日澳印), regions, cities and named features, and
+China's administrative divisions (``places_cn.tsv``: 江苏省, 如东县, 潍坊). CLDR's exemplar
+cities of its time zones (卡拉奇, 基辅) are taken where the tagger reads a place. Everything is
+built once and cached.
 
 >>> lex = place_lexicon()
 >>> lex["澳洲"].name, lex["澳洲"].iso, lex["澳大利亚"].iso
@@ -41,8 +43,13 @@ CONFIRM = frozenset({"查德", "马利", "尼日", "狮子山", "东加", "乔�
                      "西亚", "北非", "明州", "约旦", "多哥", "加纳", "汤加", "阿曼", "马里", "黑山", "巴林", "纽埃",
                      "圣诞岛", "米兰", "罗马", "悉尼", "雪梨", "台中", "新北", "桃园", "金门", "波恩", "丹佛", "中东",
                      "海口", "西安", "大连", "长春", "珠江", "东北", "西北", "西南", "江南", "华中"})
+# Short forms of Chinese prefectures that are also words or other places' names (世界大同, 安康,
+# 德州 for Texas): taken only where the tagger reads a place.
+AMBIGUOUS_CN = frozenset("大同 安康 长治 白银 来宾 吉安 中山 北海 黄山 阿里 兴安 海东 海北 海西 红河 文山 普洱 大理 德州 "
+                         "承德 常德 三明 永州 安顺 六安 宣城 玉林 黑河 金华 丽水 通化 四平 白山 松原 铜仁 随州 恩施 "
+                         "日照 东营 临沂 平凉 定西 武威 酒泉 昌吉 伊犁 和田 阿克苏".split())
 # Never names alone: ambiguous between places (刚果) or mostly something else (中欧 in 中欧峰会).
-NEVER = frozenset({"刚果", "美洲北部", "大洋洲边疆群岛", "南非洲", "中欧", "约旦河"})
+NEVER = frozenset({"刚果", "美洲北部", "大洋洲边疆群岛", "南非洲", "中欧", "约旦河", "解放区"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,8 @@ class PlaceInfo:
     iso: str | None = None
     en: str | None = None
     confirm: bool = False  # taken only where the tagger also reads a place
+    bounded: bool = False  # taken only where the tagger ends a word with it (和平区 not in 和平区域)
+    chained: bool = False  # taken only right after the province or city it lies in (湖南桃源, not 桃源 alone)
 
     @property
     def ident(self) -> str:
@@ -164,7 +173,30 @@ def place_lexicon() -> dict[str, PlaceInfo]:
             put(name, info)
             for alias in split_aliases(aliases):
                 put(alias, info)
+    for name in _cldr_cities():  # world cities as CLDR names them (卡拉奇, 基辅), where the tagger agrees
+        put(name, PlaceInfo(name, PlaceKind.CITY, confirm=True))
+    for name, level, _code, short in read_tsv(DATA / "places_cn.tsv", 4):
+        # China's provinces, prefectures and counties: the full names, and the short forms of the
+        # higher levels as they stand; a county's short form (如东) only where the tagger reads a place
+        kind = PlaceKind.CITY if name.endswith("市") and level != "province" else PlaceKind.REGION
+        info = PlaceInfo(name, kind, bounded=True)
+        put(name, info)
+        if short:  # a county's bare name is often a word too (比如, 延寿): it needs the tagger, and a
+            # county that is no city the province or city before it (湖南桃源)
+            county = level == "county"
+            put(short, replace(info, confirm=county or short in AMBIGUOUS_CN,
+                               chained=county and not name.endswith("市")))
     return lex
+
+
+def _cldr_cities() -> list[str]:
+    """The exemplar cities of CLDR's time zones in Chinese (Babel), less the compound ones
+    (北达科他州比尤拉) and the placeholder for an unknown place."""
+    import babel
+
+    zones = babel.Locale("zh").time_zones
+    names = {zone.get("city") for zone in zones.values()}
+    return sorted(n for n in names if n and len(n) >= 2 and "州" not in n[1:-1] and n != "未知地点")
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +214,8 @@ def short_form(char: str, run: str) -> PlaceInfo | None:
     """What ``char`` stands for inside the list or compound ``run``: 澳 is 澳门 next to 港."""
     if char == "澳" and "港" in run:
         return place_lexicon()["澳门"]
+    if char == "巴" and "以" in run:
+        return place_lexicon()["巴勒斯坦"]
     return short_forms().get(char)
 
 
