@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from .formats import FORMATTERS
 from .store import GraphStore
 
 
@@ -88,6 +89,8 @@ def format_results(answer: QueryAnswer, fmt: str = "table") -> str:
         bindings = [{v: _json_term(t) for v, t in zip(answer.variables, row) if t is not None} for row in answer.rows]
         return json.dumps({"head": {"vars": list(answer.variables)}, "results": {"bindings": bindings}},
                           ensure_ascii=False, indent=1) + "\n"
+    if fmt in FORMATTERS:  # tsv, markdown
+        return FORMATTERS[fmt](answer.variables, answer.rows)
     rows = [[_lexical(t) for t in row] for row in answer.rows]
     if fmt == "csv":
         out = io.StringIO()

@@ -18,4 +18,8 @@ class Settings:
     jobs: int = 1
     short_body: int = SHORT_BODY
     view: bool = True
+    file_timeout: float | None = 60.0  # seconds per file; a file taking longer is skipped (None: no limit)
+    rebuild: bool = False  # read every file again, even those the store holds unchanged
+    resolve: bool = True  # run cross-article resolution (kg.resolve) after the graphs change
+    overrides: Path | None = None  # same_as / not_same_as pairs for resolution (kg.resolve.overrides)
     extra: dict = field(default_factory=dict)

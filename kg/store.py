@@ -22,7 +22,8 @@ from typing import Any, BinaryIO, Iterable
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .errors import QueryError, StoreError
+from .errors import StoreError
+from .sparql_errors import query_error
 from .vocab import PREFIXES
 
 STORE_DIRNAME = "store"
@@ -49,6 +50,26 @@ class GraphStore:
             ) from error
 
     @classmethod
+    def from_file(cls, path: Path | str) -> "GraphStore":
+        """An in-memory store holding one RDF file, its format known by its suffix (what
+        ``kg query FILE`` runs on). The triples of a graph format (Turtle, N-Triples, RDF/XML)
+        go into a named graph named after the file, so that the union default graph sees them."""
+        path = Path(path)
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower()) if path.suffix else None
+        if fmt is None:
+            raise StoreError(f"{path}: not a store folder, nor an RDF file with a known suffix "
+                             "(.nq .trig .ttl .nt .jsonld .rdf .n3); give the folder of `kg build --out` "
+                             "or an RDF file")
+        store = cls()
+        graph = None if fmt.supports_datasets else ox.NamedNode(path.resolve().as_uri())
+        try:
+            with path.open("rb") as data:
+                store._store.bulk_load(data, fmt, to_graph=graph)
+        except (OSError, SyntaxError, ValueError) as error:
+            raise StoreError(f"cannot read {path} as {fmt.name}: {error}") from error
+        return store
+
+    @classmethod
     def in_output(cls, out_dir: Path | str, *, must_exist: bool = False, read_only: bool = False) -> "GraphStore":
         """The store kept in ``OUT_DIR/store`` by ``kg build``."""
         path = Path(out_dir) / STORE_DIRNAME
@@ -65,6 +86,43 @@ class GraphStore:
         """Replace a named graph with triples given as N-Triples text (what worker processes send)."""
         update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}"
         self._store.update(update)
+
+    def replace_graphs(self, graphs: list[tuple[str, str]], drop: Iterable[str] = ()) -> None:
+        """Replace named graphs, each given as (IRI, N-Triples text), and drop ``drop``, in one transaction.
+
+        One SPARQL update is one Oxigraph transaction: a run killed during it leaves all of
+        these graphs as they were; batching articles saves a commit per article.
+        """
+        drop = [ox.NamedNode(i).value for i in drop]  # NamedNode checks the IRI is well formed
+        if not graphs and not drop:
+            return
+        drops = "".join(f"DROP SILENT GRAPH <{iri}> ;\n" for iri in [*drop, *(iri for iri, _ in graphs)])
+        inserts = "\n".join(f"GRAPH <{iri}> {{\n{text}\n}}" for iri, text in graphs)
+        self._store.update(f"{drops}INSERT DATA {{\n{inserts}\n}}" if graphs else drops.rstrip(" ;\n"))
+
+    def remove_graphs(self, graph_iris: Iterable[str]) -> None:
+        """Drop several named graphs in one transaction."""
+        self.replace_graphs([], drop=graph_iris)
+
+    def article_index(self) -> dict[str, tuple[str, str]]:
+        """Graph IRI → (kg:sourceFile, kg:contentHash) of the article it holds."""
+        rows = self._store.query(
+            "SELECT ?g ?src ?hash WHERE { GRAPH ?g { ?a kg:sourceFile ?src ; kg:contentHash ?hash } }",
+            prefixes=_QUERY_PREFIXES)
+        return {row["g"].value: (row["src"].value, row["hash"].value) for row in rows}
+
+    def graphs_of_article(self, name: str) -> list[str]:
+        """Graphs whose article has ``name`` as graph IRI, kg:sourceFile or schema:url."""
+        node = _named_node(name)
+        if node is not None and self._store.contains_named_graph(node):
+            return [name]
+        lookups = [("kg:sourceFile", ox.Literal(name))] + ([("schema:url", node)] if node is not None else [])
+        found: set[str] = set()
+        for predicate, term in lookups:
+            query = f"SELECT DISTINCT ?g ?v WHERE {{ GRAPH ?g {{ ?a a schema:NewsArticle ; {predicate} ?v }} }}"
+            rows = self._store.query(query, prefixes=_QUERY_PREFIXES, substitutions={ox.Variable("v"): term})
+            found |= {row["g"].value for row in rows}
+        return sorted(found)
 
     def remove_graph(self, graph_iri: str) -> bool:
         node = ox.NamedNode(graph_iri)
@@ -94,7 +152,7 @@ class GraphStore:
             return self._store.query(sparql, prefixes=_QUERY_PREFIXES, use_default_graph_as_union=union,
                                      substitutions=subs or None)
         except SyntaxError as error:
-            raise QueryError(f"the SPARQL query is malformed: {error}") from error
+            raise query_error(sparql, error) from error
 
     def select(self, sparql: str, **bindings: Any) -> list[dict[str, str]]:
         """Rows of a SELECT as ``{variable: lexical value}``; unbound variables are left out."""
@@ -115,16 +173,18 @@ class GraphStore:
         graph = ox.NamedNode(from_graph) if from_graph else None
         self._store.dump(out, fmt, prefixes=prefixes, from_graph=graph)
 
-    def construct_union(self, out: BinaryIO, fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> None:
-        """All article graphs merged into one graph, serialised as ``fmt``."""
-        triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        ox.serialize(triples, out, fmt, prefixes=prefixes)
-
     def load(self, data: bytes | BinaryIO, fmt: ox.RdfFormat) -> None:
         self._store.bulk_load(data, fmt)
 
     def quads(self) -> Iterable[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, None)
+
+
+def _named_node(text: str) -> ox.NamedNode | None:
+    try:
+        return ox.NamedNode(text)
+    except ValueError:  # not an IRI (a file name, say)
+        return None
 
 
 def _to_term(value: Any):

@@ -43,6 +43,8 @@ class KG(DefinedNamespace):
     MilitaryOrganization: URIRef
     InternationalOrganization: URIRef
     PostModifier: URIRef
+    Merge: URIRef  # why one resolved node stands for several articles' nodes
+    MergeLink: URIRef  # one union that built a merge: rule, two members, shared evidence
     # event types (all subclasses of schema:Event)
     Meeting: URIRef
     Summit: URIRef
@@ -90,6 +92,14 @@ class KG(DefinedNamespace):
     originalText: URIRef  # the article text in its own (e.g. traditional) characters
     isShort: URIRef  # article with little or no body text (infographic, poem, video)
     bodyLength: URIRef
+    # cross-article resolution (the resolution graph)
+    canonical: URIRef  # merge -> the resolved node
+    member: URIRef  # merge -> a surface key or article-local event it joins
+    mergeEvidence: URIRef  # merge -> merge link
+    mergeRule: URIRef  # merge link -> id of the resolution rule
+    linksMember: URIRef  # merge link -> one of the two members it joins
+    evidenceValue: URIRef  # member or link -> a name or date that was compared
+    evidenceNode: URIRef  # link -> a shared participant, country or place
 
 
 SCHEMA_TERMS = {

@@ -1,28 +1,18 @@
 """The whole shared corpus, built once: nothing skipped, valid graph, exact mentions."""
 from __future__ import annotations
 
-import pytest
 
-from kg.build import build
 from kg.settings import Settings
-from kg.store import GraphStore
 from kg.validate import validate_store
 
-CORPUS_FILES = 559
-
-
-@pytest.fixture(scope="session")
-def corpus_build(corpus_dir):
-    store = GraphStore()
-    report = build([corpus_dir], store, Settings())
-    return store, report
+CORPUS_FILES = 559  # (corpus_build, the resolved corpus store, is in conftest.py)
 
 
 def test_every_article_is_read(corpus_build):
     store, report = corpus_build
     assert report.skipped == [] and report.duplicates == []
     assert len(report.read) == CORPUS_FILES
-    assert len(store.graphs()) == CORPUS_FILES
+    assert len(store.article_index()) == CORPUS_FILES  # article graphs (the resolution graph aside)
     short = report.short(Settings().short_body)
     assert 0 < len(short) <= 15, [r.source for r in short]
 
