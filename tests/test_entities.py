@@ -302,3 +302,10 @@ def test_gold_entity_f1(gold_scores, field, threshold):
     recall = counts.tp / max(1, counts.tp + counts.fn)
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     assert f1 >= threshold, f"{field}: F1 {f1:.3f} < {threshold} ({counts})"
+
+
+@pytest.mark.parametrize("position", ["左二", "前排右一", "中", "左起第三"])
+def test_a_place_in_a_photo_is_no_alias(position):
+    caption = f"美国国务卿蓬佩奥（{position}）与日本外相茂木敏充（右）在东京会谈。"
+    pompeo = by_name(entities(caption, caption=caption), "蓬佩奥")
+    assert position not in pompeo.aliases and pompeo.name == "蓬佩奥"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ...facts import EntityType, OrgKind
-from ...lang.zh.names import (CJK, LATIN_NAME, LATIN_NOT_PERSON, is_translit_name, name_shape, stop_words,
+from ...lang.zh.names import (CJK, LATIN_NAME, LATIN_NOT_PERSON, PHOTO_POSITION, is_translit_name, name_shape, stop_words,
                               titles_regex, translit_chars)
 from .base import Candidate, Text
 
@@ -49,7 +49,7 @@ def brackets(t: Text) -> list[Bracket]:
             out.append(Bracket(m.start(), start, start + len(content), content, "short"))
         elif re.fullmatch(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'’&\-]*", content) and not content.lower().startswith(("photo", "via ")):
             out.append(Bracket(m.start(), start, start + len(content), content, "latin"))
-        elif re.fullmatch(f"[{CJK}·]{{2,12}}", content):
+        elif re.fullmatch(f"[{CJK}·]{{2,12}}", content) and not PHOTO_POSITION.fullmatch(content):
             out.append(Bracket(m.start(), start, start + len(content), content, "alias"))
     return out
 

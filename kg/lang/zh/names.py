@@ -71,6 +71,9 @@ def titles_regex() -> re.Pattern:
     return re.compile("|".join(map(re.escape, titles())))
 
 
+# Where a person stands in a photo, as captions put it in brackets after the name: 蓬佩奥（左二）,
+# （前排右一）, （中）, （左起第三）. Such a bracket is no alias of the name before it.
+PHOTO_POSITION = re.compile(r"(?:前排|后排|中排|第[一二三四五六七八九十]排)?(?:左|右|中|居中)(?:起)?第?[一二三四五六七八九十0-9]{0,2}(?:位|人)?")
 _FUNCTION_CHARS = frozenset("对的是了也都就及跟被把让给说等则再还副")
 _TITLE_ENDS = frozenset("总统 总理 首相 部长 外长 防长 主席 书记 大使 议员 市长 州长 省长 院长 局长 处长 署长 司长 校长 教授 博士 先生 女士 小姐 夫人 太太 老师 将军 同志 委员 主委 立委".split())
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
