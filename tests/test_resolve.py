@@ -136,6 +136,24 @@ def test_one_key_in_many_articles_stays_one_node():
     assert len(store.select("SELECT DISTINCT ?o WHERE { ?o a schema:Organization }")) == 1
 
 
+def test_one_surname_with_two_given_names_is_two_people():
+    """An article's 约翰逊 is Boris (its English name says so), another's is Lyndon B.
+    Johnson: the one key 约翰逊 must not make them one person. 查尔斯 and 夏尔·米歇尔, who
+    share the English name Charles Michel, are one."""
+    docs = [
+        article(40, "英国首相鲍里斯·约翰逊（Boris Johnson）说，约翰逊（Boris Johnson）将访美。",
+                {"鲍里斯·约翰逊": {"en": "Boris Johnson"}, "约翰逊": {"en": "Boris Johnson"}}),
+        article(41, "美国前总统约翰逊（Lyndon B. Johnson）签署法案。", {"约翰逊": {"en": "Lyndon B. Johnson"}}),
+        article(42, "美国前总统林登·约翰逊（Lyndon B. Johnson）。", {"林登·约翰逊": {"en": "Lyndon B. Johnson"}}),
+        article(43, "欧洲理事会主席查尔斯·米歇尔（Charles Michel）抵达。", {"查尔斯·米歇尔": {"en": "Charles Michel"}}),
+        article(44, "欧洲理事会主席夏尔·米歇尔（Charles Michel）说。", {"夏尔·米歇尔": {"en": "Charles Michel"}}),
+    ]
+    people = list(persons(store_of(docs)).values())
+    assert [names for names in people if {"鲍里斯·约翰逊", "约翰逊"} <= names]
+    assert not [names for names in people if {"鲍里斯·约翰逊", "林登·约翰逊"} <= names]
+    assert [names for names in people if {"查尔斯·米歇尔", "夏尔·米歇尔"} <= names]
+
+
 def test_an_acronym_two_organisations_share_does_not_join_them():
     us = article(30, "美国广播公司（ABC）报道。", others=((ORG, "美国广播公司", {"en": "ABC"}),))
     au = article(31, "澳大利亚广播公司（ABC）报道。", others=((ORG, "澳大利亚广播公司", {"en": "ABC"}),))

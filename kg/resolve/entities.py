@@ -32,8 +32,9 @@ articles are added and as nodes are made one, so the nodes they join would be jo
 any build containing the article. The weak rule can lose a link when an article adds a
 second full name; it must not glue nodes together.
 
-Types never mix; two ISO codes, or a country and a city, never join; not_same_as pairs
-never join (the union that would join them is refused). Chinese names without dots never
+Types never mix; two ISO codes, or a country and a city, never join; two full names with
+one surname and other given names (Boris and Lyndon Johnson) never join, whichever rule
+would join them; not_same_as pairs never join (the union that would join them is refused). Chinese names without dots never
 merge by surname.
 """
 from __future__ import annotations
@@ -115,6 +116,14 @@ class EntitySurface:
         return {en_form(n) for n in (*self.key_names(), *self.names) if is_latin(n)}
 
     @cached_property
+    def given_names(self) -> frozenset[tuple[str, str]]:
+        """(surname, first sound of the given names) of its dotted full names: 鲍里斯·约翰逊
+        gives (约翰逊, 鲍)."""
+        if self.kind != "Person":
+            return frozenset()
+        return frozenset((surname, sound_form(given)[:1]) for given, surname in self.dotted if given)
+
+    @cached_property
     def english_forms(self) -> set[str]:
         latin = [*self.english, *(n for n in (*self.names, *self.aliases) if is_latin(n))]
         return {f for n in latin if len(f := en_form(n)) >= 3}
@@ -166,11 +175,13 @@ def cluster_entities(surfaces: Iterable[EntitySurface],
     def summary(sid: SurfaceId) -> dict[str, frozenset]:
         s = by_id[sid]
         return {"iso": s.iso, "class": s.classes & _APART, "graph": frozenset({s.graph}),
-                "en": frozenset(s.english_parts),
+                "en": frozenset(s.english_parts), "given": s.given_names,
                 "not": frozenset((i, side) for i, pair in enumerate(forbidden) for side in (0, 1) if sid in pair[side])}
 
     def allowed(a: dict[str, frozenset], b: dict[str, frozenset]) -> bool:
         if len(a["iso"] | b["iso"]) > 1 or _APART <= a["class"] | b["class"]:
+            return False
+        if _other_people(a, b):
             return False
         return not any((i, 1 - side) in b["not"] for i, side in a["not"])
 
@@ -261,6 +272,26 @@ def _union_surnames(uf: UnionFind, by_id: dict) -> None:
         anchor = min(bare[surname])
         for given, sid in sorted(full[surname]):
             uf.union(anchor, sid, "surname_of_full_name", (surname, given + surname), also=_may_join_weakly)
+
+
+def _other_people(a: dict[str, frozenset], b: dict[str, frozenset]) -> bool:
+    """Full names with one surname and given names that start differently: two people
+    (Boris and Lyndon Johnson; 鲍里斯·约翰逊 and 林登·约翰逊), whatever rule would join them.
+    Variants of one given name start alike (Mike, Michael; 凯里, 凯莉, 凯拉); Chinese forms
+    that do not (夏尔 and 查尔斯·米歇尔) are one person when one English name is shared.
+
+    >>> boris = {"en": frozenset({("boris", "johnson")}), "given": frozenset({("约翰逊", "鲍")})}
+    >>> lyndon = {"en": frozenset({("lyndon", "johnson")}), "given": frozenset({("约翰逊", "林")})}
+    >>> charles = {"en": frozenset({("charles", "michel")}), "given": frozenset({("米歇尔", "查")})}
+    >>> charles_fr = {"en": frozenset({("charles", "michel")}), "given": frozenset({("米歇尔", "夏")})}
+    >>> _other_people(boris, lyndon), _other_people(charles, charles_fr)
+    (True, False)
+    """
+    if any(la == lb and fa[:2] != fb[:2] for fa, la in a["en"] for fb, lb in b["en"]):
+        return True
+    if a["en"] & b["en"]:
+        return False
+    return any(sa == sb and ga != gb for sa, ga in a["given"] for sb, gb in b["given"])
 
 
 def _may_join_weakly(a: dict[str, frozenset], b: dict[str, frozenset]) -> bool:
