@@ -32,8 +32,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Literal, Variable
 
-from kg.querypack import bind, list_queries, run_named
-from kg.store import GraphStore
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
+from kg.querypack import bind, list_queries, run_named  # noqa: E402
+from kg.store import GraphStore  # noqa: E402
 
 NS = "https://w3id.org/newskg/"
 # Article-local IRIs get a copy prefix; people, places, organisations, roles and posts keep

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.build import build
-from kg.resolve import resolve_store
-from kg.settings import Settings
-from kg.store import GraphStore
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
+from kg.build import build  # noqa: E402
+from kg.resolve import resolve_store  # noqa: E402
+from kg.settings import Settings  # noqa: E402
+from kg.store import GraphStore  # noqa: E402
 
 
 def quads(store: GraphStore) -> set[str]:

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))  # run from a checkout without installing
 LIMIT_MB = 2048
 GIVE_UP_MB = 4 * LIMIT_MB  # a run past this is stopped (and reported as such)
 GIVE_UP_SECONDS = 3600  # resolution running longer than this is stopped (and reported as such)

@@ -100,6 +100,13 @@ class GraphStore:
         inserts = "\n".join(f"GRAPH <{iri}> {{\n{text}\n}}" for iri, text in graphs)
         self._store.update(f"{drops}INSERT DATA {{\n{inserts}\n}}" if graphs else drops.rstrip(" ;\n"))
 
+    def update_data(self, deletes: list[str], inserts: list[str]) -> None:
+        """Delete and insert triples in one transaction; each item is ``GRAPH <g> { N-Triples }``."""
+        parts = [f"DELETE DATA {{\n{chr(10).join(deletes)}\n}}" if deletes else "",
+                 f"INSERT DATA {{\n{chr(10).join(inserts)}\n}}" if inserts else ""]
+        if any(parts):
+            self._store.update(" ;\n".join(p for p in parts if p))
+
     def remove_graphs(self, graph_iris: Iterable[str]) -> None:
         """Drop several named graphs in one transaction."""
         self.replace_graphs([], drop=graph_iris)

@@ -309,3 +309,10 @@ def test_a_place_in_a_photo_is_no_alias(position):
     caption = f"美国国务卿蓬佩奥（{position}）与日本外相茂木敏充（右）在东京会谈。"
     pompeo = by_name(entities(caption, caption=caption), "蓬佩奥")
     assert position not in pompeo.aliases and pompeo.name == "蓬佩奥"
+
+
+def test_a_dotted_name_the_tagger_cut_in_two_is_whole():
+    # LAC reads 手达 | 斯汀·约翰逊 as two names; the transliteration runs from 达
+    found = entities("美国高尔夫球手达斯汀·约翰逊（Dustin Johnson）检测呈阳性。")
+    assert "达斯汀·约翰逊" in names_of(found, EntityType.PERSON)
+    assert "冯·德莱恩" in names_of(entities("欧盟委员会主席冯·德莱恩说。"), EntityType.PERSON)

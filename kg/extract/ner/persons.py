@@ -88,7 +88,11 @@ def dot_names(t: Text) -> list[Candidate]:
         start = _walk_left(text, i, chars)
         token = t.token_at(i - 1)
         if token is not None and token.start > start:
-            start = token.start
+            before = t.token_at(token.start - 1)
+            # (unless the tagger cut the name itself: 手达 | 斯汀·约翰逊, both read as names, is
+            # 达斯汀·约翰逊; 主席 | 冯·德莱恩 is not 席冯·德莱恩)
+            if before is None or before.tag != "PER" or before.start >= start:
+                start = token.start
         if start == i and token is not None:
             start = max(token.start, i - MAX_PART)
         end, dot = i, i
