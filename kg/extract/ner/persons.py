@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...facts import EntityType, OrgKind
 from ...lang.zh.names import (CJK, LATIN_NAME, LATIN_NOT_PERSON, PHOTO_POSITION, is_translit_name, name_shape, stop_words,
                               titles_regex, translit_chars)
+from ...lang.zh.name_reading import word_tag
 from .base import Candidate, Text
 
 MAX_PART = 8
@@ -89,9 +90,9 @@ def dot_names(t: Text) -> list[Candidate]:
         token = t.token_at(i - 1)
         if token is not None and token.start > start:
             before = t.token_at(token.start - 1)
-            # (unless the tagger cut the name itself: 手达 | 斯汀·约翰逊, both read as names, is
-            # 达斯汀·约翰逊; 主席 | 冯·德莱恩 is not 席冯·德莱恩)
-            if before is None or before.tag != "PER" or before.start >= start:
+            # (unless the tagger's word before is no word at all but a cut through the name:
+            # 球手达 | 斯汀·约翰逊 is 达斯汀·约翰逊, where 主席 | 冯·德莱恩 is not 席冯·德莱恩)
+            if before is None or before.start >= start or word_tag(text[before.start:token.start]):
                 start = token.start
         if start == i and token is not None:
             start = max(token.start, i - MAX_PART)
