@@ -254,3 +254,22 @@ def test_tsv_and_markdown_of_a_pack_answer(sample_store):
     markdown = format_markdown(answer.variables, answer.rows).splitlines()
     assert markdown[:2] == ["| date | event | type | place | attendee | headline |", "|---|---|---|---|---|---|"]
     assert markdown[2] == f"| 2021-03-01 | 视频会谈 | Meeting |  | 布林肯 | {HEADLINE} |"
+
+
+def test_query_runs_on_plain_rdf_files_too(tmp_path, capsys):
+    """`kg query FILE`: every export of a build answers as the store does (Turtle merged into
+    one graph, the others with their named graphs); an unknown suffix is a clear error."""
+    from kg.cli import main
+    from kg.errors import StoreError
+
+    out = tmp_path / "out"
+    assert main(["build", str(EXAMPLES), "--out", str(out), "--quiet", "--no-view"]) == 0
+    capsys.readouterr()
+    count = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }"
+    answers = set()
+    for target in (out, out / "graph.nq", out / "graph.trig", out / "graph.ttl", out / "graph.jsonld"):
+        assert main(["query", str(target), count, "--format", "csv"]) == 0
+        answers.add(capsys.readouterr().out)
+    assert answers == {"n\n3\n"}
+    with pytest.raises(StoreError, match="known suffix"):
+        GraphStore.from_file(out / "summary.txt")
