@@ -272,4 +272,4 @@ def test_query_runs_on_plain_rdf_files_too(tmp_path, capsys):
         answers.add(capsys.readouterr().out)
     assert answers == {"n\n3\n"}
     with pytest.raises(StoreError, match="known suffix"):
-        GraphStore.from_file(out / "summary.txt")
+        GraphStore.from_file(out / "rows.csv")
