@@ -131,6 +131,19 @@ class GraphStore:
             found |= {row["g"].value for row in rows}
         return sorted(found)
 
+    def load_graph(self, graph_iri: str, ntriples: str) -> None:
+        """Replace a large named graph (tens of MB) in two transactions, drop then load.
+
+        A SPARQL update would parse the whole text into memory first (3 GB for a 59 MB
+        graph); Oxigraph's loader streams it. For graphs that are recomputed anyway (the
+        resolution graph): a run stopped between the two steps leaves the graph missing,
+        and the next run writes it again.
+        """
+        node = ox.NamedNode(graph_iri)
+        self._store.remove_graph(node)
+        if ntriples:
+            self._store.load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=node)
+
     def remove_graph(self, graph_iri: str) -> bool:
         node = ox.NamedNode(graph_iri)
         if not self._store.contains_named_graph(node):

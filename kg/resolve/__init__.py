@@ -82,10 +82,7 @@ def resolve_store(store: GraphStore, overrides: Path | Overrides | None = None) 
     rewritten = rewrite_graphs(store, renames)
 
     evidence, merges = evidence_ntriples(entity_clusters, resolved.cluster_iri, event_clusters, event_iri)
-    if evidence:
-        store.replace_graphs([(RESOLUTION_GRAPH, evidence)])
-    else:
-        store.remove_graphs([RESOLUTION_GRAPH])
+    store.load_graph(RESOLUTION_GRAPH, evidence)
     store.flush()
 
     before: dict[str, set[str]] = {}

@@ -40,6 +40,7 @@ merge by surname.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -79,80 +80,98 @@ class EntitySurface:
         return [k.partition(":")[2] for k in self.keys]
 
     @cached_property
-    def primary_forms(self) -> set[str]:
+    def primary_forms(self) -> frozenset[str]:
         """Its own names (keys and schema:name), simplified; English-only names excluded."""
-        return {zh_form(n) for n in (*self.key_names(), *self.names) if not is_latin(n) and not is_junk(n)}
+        return _frozen(zh_form(n) for n in (*self.key_names(), *self.names) if not is_latin(n) and not is_junk(n))
 
     @cached_property
-    def written_forms(self) -> set[str]:
+    def written_forms(self) -> frozenset[str]:
         """Its own names (Latin ones too: AP, G7) normalised but not simplified, to tell
         same_name from traditional_form. One key in two articles is always one name."""
-        return {normalize_name(n) for n in (*self.key_names(), *self.names) if not is_junk(n) or is_latin(n)}
+        return _frozen(normalize_name(n) for n in (*self.key_names(), *self.names) if not is_junk(n) or is_latin(n))
 
     @cached_property
-    def dotted(self) -> set[tuple[str, str]]:
-        return {d for n in (*self.names, *self.aliases) if (d := split_dotted(n))}
+    def dotted(self) -> frozenset[tuple[str, str]]:
+        return _frozen(d for n in (*self.names, *self.aliases) if (d := split_dotted(n)))
 
     @cached_property
-    def alias_forms(self) -> set[str]:
+    def alias_forms(self) -> frozenset[str]:
         """Its Chinese aliases and traditional forms, simplified (junk and Latin left out)."""
-        return {zh_form(a) for a in (*self.aliases, *self.hant) if not is_latin(a) and not is_junk(a)}
+        return _frozen(zh_form(a) for a in (*self.aliases, *self.hant) if not is_latin(a) and not is_junk(a))
 
     @cached_property
-    def english_parts(self) -> set[tuple[str, str]]:
+    def english_parts(self) -> frozenset[tuple[str, str]]:
         latin = [*self.english, *(n for n in (*self.names, *self.aliases) if is_latin(n))]
-        return {p for n in latin if (p := en_parts(n))}
+        return _frozen(p for n in latin if (p := en_parts(n)))
 
     @cached_property
-    def acronyms(self) -> set[str]:
+    def acronyms(self) -> frozenset[str]:
         """English names of organisations and places that are acronyms (ABC), which many share."""
         if self.kind == "Person":
-            return set()
-        return {en_form(n) for n in (*self.english, *self.aliases) if _ACRONYM.fullmatch(n.strip())}
+            return _EMPTY
+        return _frozen(en_form(n) for n in (*self.english, *self.aliases) if _ACRONYM.fullmatch(n.strip()))
 
     @cached_property
-    def latin_forms(self) -> set[str]:
+    def latin_forms(self) -> frozenset[str]:
         """Its own names in Latin letters (CNN, Austin Bay), compared as English."""
-        return {en_form(n) for n in (*self.key_names(), *self.names) if is_latin(n)}
+        return _frozen(en_form(n) for n in (*self.key_names(), *self.names) if is_latin(n))
 
     @cached_property
     def given_names(self) -> frozenset[tuple[str, str]]:
         """(surname, first sound of the given names) of its dotted full names: 鲍里斯·约翰逊
         gives (约翰逊, 鲍)."""
         if self.kind != "Person":
-            return frozenset()
-        return frozenset((surname, sound_form(given)[:1]) for given, surname in self.dotted if given)
+            return _EMPTY
+        return _frozen((surname, sound_form(given)[:1]) for given, surname in self.dotted if given)
 
     @cached_property
-    def english_forms(self) -> set[str]:
+    def english_forms(self) -> frozenset[str]:
         latin = [*self.english, *(n for n in (*self.names, *self.aliases) if is_latin(n))]
-        return {f for n in latin if len(f := en_form(n)) >= 3}
+        return _frozen(f for n in latin if len(f := en_form(n)) >= 3)
 
 
 def read_entity_surfaces(store: GraphStore) -> list[EntitySurface]:
-    """Every entity node of every graph, with the names it carries in that graph."""
-    keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    """Every entity node of every graph, with the names it carries in that graph.
+
+    Lean on purpose (a 10,000-article store has a third of a million surfaces): strings are
+    interned, since graphs, keys and names repeat across surfaces, values are kept only for
+    entity nodes, and empty sets are one shared object.
+    """
+    keys: dict[tuple[str, str], list[str]] = {}
     for g, s, key in scan(store, "kg:surfaceKey"):
         if key.value.partition(":")[0] in KINDS:  # events carry surface keys too
-            keys[(g, s)].add(key.value)
-    values: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+            keys.setdefault((sys.intern(g), sys.intern(s)), []).append(sys.intern(key.value))
+    values: dict[tuple[str, str], dict[str, list[str]]] = {}
+
+    def put(g: str, s: str, slot: str, value: str) -> None:
+        if (g, s) in keys:  # not the names of articles, events and statements
+            values.setdefault((g, s), {}).setdefault(slot, []).append(sys.intern(value))
+
     for g, s, name in scan(store, "schema:name"):
-        values[(g, s)]["names"].add(name.value)
+        put(g, s, "names", name.value)
     for g, s, name in scan(store, "schema:alternateName"):
         lang = name.language or ""
-        values[(g, s)]["english" if lang == "en" else "hant" if lang == "zh-hant" else "aliases"].add(name.value)
+        put(g, s, "english" if lang == "en" else "hant" if lang == "zh-hant" else "aliases", name.value)
     for g, s, code in scan(store, "kg:iso3166Code"):
-        values[(g, s)]["iso"].add(code.value)
+        put(g, s, "iso", code.value)
     for cls in sorted(_APART):
         for g, s, _ in scan(store, "a", f"schema:{cls}"):
-            values[(g, s)]["classes"].add(cls)
+            put(g, s, "classes", cls)
     surfaces = []
     for (graph, node), node_keys in keys.items():
         v = values.get((graph, node), {})
-        ordered = tuple(sorted(node_keys))
+        ordered = tuple(sorted(set(node_keys)))
         surfaces.append(EntitySurface(graph, node, ordered, ordered[0].partition(":")[0],
-                                      **{slot: frozenset(v.get(slot, ())) for slot in _SLOTS}))
+                                      **{slot: _frozen(v.get(slot, ())) for slot in _SLOTS}))
     return sorted(surfaces, key=lambda s: s.id)
+
+
+_EMPTY: frozenset = frozenset()
+
+
+def _frozen(items) -> frozenset:
+    """A frozenset of ``items``; the one shared empty set when there are none (most slots)."""
+    return frozenset(items) or _EMPTY
 
 
 _SLOTS = ("names", "aliases", "hant", "english", "iso", "classes")
@@ -174,9 +193,9 @@ def cluster_entities(surfaces: Iterable[EntitySurface],
 
     def summary(sid: SurfaceId) -> dict[str, frozenset]:
         s = by_id[sid]
-        return {"iso": s.iso, "class": s.classes & _APART, "graph": frozenset({s.graph}),
-                "en": frozenset(s.english_parts), "given": s.given_names,
-                "not": frozenset((i, side) for i, pair in enumerate(forbidden) for side in (0, 1) if sid in pair[side])}
+        return {"iso": s.iso, "class": _frozen(s.classes & _APART), "graph": frozenset({s.graph}),
+                "en": s.english_parts, "given": s.given_names,
+                "not": _frozen((i, side) for i, pair in enumerate(forbidden) for side in (0, 1) if sid in pair[side])}
 
     def allowed(a: dict[str, frozenset], b: dict[str, frozenset]) -> bool:
         if len(a["iso"] | b["iso"]) > 1 or _APART <= a["class"] | b["class"]:

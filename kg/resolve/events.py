@@ -26,7 +26,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..rdf import iris
 from ..store import GraphStore
@@ -176,20 +176,39 @@ def cluster_events(surfaces: Iterable[EventSurface],
 
 def _candidate_links(by_id: dict[EventId, EventSurface]) -> tuple[list, list]:
     """Linked pairs, strongest first: (sort key, a, b, evidence); same-precision and mixed-precision apart."""
-    by_type: dict[str, list[EventSurface]] = defaultdict(list)
-    for s in by_id.values():
-        if s.date:
-            by_type[s.type].append(s)
     exact, vague = [], []
-    for group in by_type.values():
-        for a, b in combinations(sorted(group, key=lambda s: s.id), 2):
-            evidence = overlap(a, b)
-            if evidence is None:
-                continue
-            gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
-            strength = (-(len(evidence[0]) + len(evidence[1]) + len(evidence[2])), gap)
-            (exact if len(a.date) == len(b.date) else vague).append((strength, a.id, b.id, evidence))
+    for a, b in _date_neighbours(by_id.values()):
+        evidence = overlap(a, b)
+        if evidence is None:
+            continue
+        gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
+        strength = (-(len(evidence[0]) + len(evidence[1]) + len(evidence[2])), gap)
+        (exact if len(a.date) == len(b.date) else vague).append((strength, a.id, b.id, evidence))
     return exact, vague
+
+
+def _date_neighbours(surfaces: Iterable[EventSurface]) -> Iterator[tuple[EventSurface, EventSurface]]:
+    """Each pair of events of one type whose dates may agree, once, lower id first.
+
+    Comparing every pair is quadratic (25 million pairs at 10,000 articles); events dated
+    to the day meet only those of the same or the next day, and events dated to the month
+    or year those of their year.
+    """
+    by_day: dict[tuple[str, int], list[EventSurface]] = defaultdict(list)
+    by_year: dict[tuple[str, str], list[EventSurface]] = defaultdict(list)
+    for s in surfaces:
+        if s.date:
+            by_year[(s.type, s.date[:4])].append(s)
+            if s.day is not None:
+                by_day[(s.type, s.day)].append(s)
+    ordered = lambda a, b: (a, b) if a.id < b.id else (b, a)
+    for (kind, day), group in by_day.items():
+        yield from (ordered(a, b) for a, b in combinations(group, 2))
+        yield from (ordered(a, b) for a in group for b in by_day.get((kind, day + 1), ()))
+    for group in by_year.values():
+        coarse = [s for s in group if s.day is None]
+        yield from (ordered(a, b) for a, b in combinations(coarse, 2))
+        yield from (ordered(a, b) for a in coarse for b in group if b.day is not None)
 
 
 def canonical_event_iris(clusters: list[list[EventSurface]]) -> dict[EventId, str]:

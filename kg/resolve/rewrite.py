@@ -51,7 +51,7 @@ def rewrite_graphs(store: GraphStore, renames: dict[str, dict[str, str]], batch:
     """
     deletes: list[str] = []
     inserts: list[str] = []
-    written = pending = 0
+    written = pending = unflushed = 0
     for graph in sorted(renames):
         if any(k != v for k, v in renames[graph].items()):
             old, new = _changes(store, graph, renames[graph])
@@ -60,11 +60,18 @@ def rewrite_graphs(store: GraphStore, renames: dict[str, dict[str, str]], batch:
                 inserts.append(f"GRAPH <{graph}> {{\n{new}\n}}")
                 written += 1
                 pending += 1
+                unflushed += old.count("\n") + new.count("\n") + 2
         if pending >= batch:
             store.update_data(deletes, inserts)
             deletes, inserts, pending = [], [], 0
+            if unflushed >= FLUSH_TRIPLES:  # Oxigraph holds written data in memory until flushed
+                store.flush()
+                unflushed = 0
     store.update_data(deletes, inserts)
     return written
+
+
+FLUSH_TRIPLES = 100_000
 
 
 def _ntriples(store: GraphStore, graph: str) -> str:
