@@ -132,17 +132,17 @@ class GraphStore:
         return sorted(found)
 
     def load_graph(self, graph_iri: str, ntriples: str) -> None:
-        """Replace a large named graph (tens of MB) in two transactions, drop then load.
+        """Replace a large named graph (tens of MB): drop it, then bulk-load it.
 
         A SPARQL update would parse the whole text into memory first (3 GB for a 59 MB
-        graph); Oxigraph's loader streams it. For graphs that are recomputed anyway (the
-        resolution graph): a run stopped between the two steps leaves the graph missing,
-        and the next run writes it again.
+        graph); Oxigraph's bulk loader streams it, but is no transaction. Only for graphs that
+        are recomputed anyway (the resolution graph): a run stopped half way leaves the graph
+        missing or partial, and the next run writes it again.
         """
         node = ox.NamedNode(graph_iri)
         self._store.remove_graph(node)
         if ntriples:
-            self._store.load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=node)
+            self._store.bulk_load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=node)
 
     def remove_graph(self, graph_iri: str) -> bool:
         node = ox.NamedNode(graph_iri)
