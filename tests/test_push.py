@@ -283,3 +283,18 @@ def test_push_the_corpus_twice(oxigraph_server, corpus_build):
         report = push_store(store, oxigraph_server)
         assert report.ok and report.verified and report.graphs == len(expected)
         assert _server_counts(oxigraph_server) == expected
+
+
+def test_cli_push_dry_run_then_real(tmp_path, capsys, oxigraph_server):
+    from kg.cli import main
+
+    out = tmp_path / "out"
+    assert main(["build", str(EXAMPLES), "--out", str(out), "--quiet", "--no-view", "--formats", "nq"]) == 0
+    capsys.readouterr()
+    assert main(["push", str(out), "--endpoint", oxigraph_server, "--dry-run", "--quiet"]) == 0
+    assert "would send 3 graphs" in capsys.readouterr().out  # three articles, nothing merged across them
+    assert _server_counts(oxigraph_server) == {}
+    for _ in range(2):
+        assert main(["push", str(out), "--endpoint", oxigraph_server, "--quiet"]) == 0
+        assert "server counts equal ours for 3 graphs" in capsys.readouterr().out
+    assert len(_server_counts(oxigraph_server)) == 3
