@@ -27,7 +27,7 @@ from .rdf.mapping import document_graph
 from .readers import iter_input_files, read_path
 from .runner import TaskTimeout, ordered, time_limit
 from .settings import Settings
-from .store import GraphStore
+from .store import FLUSH_TRIPLES, GraphStore
 
 if TYPE_CHECKING:
     from .resolve import ResolutionReport
@@ -35,9 +35,6 @@ if TYPE_CHECKING:
 BATCH_ARTICLES = 32  # articles per store transaction: fewer commits, bounded transaction size
 BATCH_SECONDS = 2.0  # ... or fewer, so that a slow run commits (and could resume) often
 MANIFEST_EVERY = 30.0  # seconds between manifest saves during a long run (a killed run resumes from it)
-# Oxigraph keeps written data in memory until flushed (770 MB after 720k quads, measured);
-# flushing every so many triples keeps a 10,000-article build's store at about 150 MB.
-FLUSH_TRIPLES = 100_000
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from collections import defaultdict
 import pyoxigraph as ox
 
 from ..rdf import iris
-from ..store import GraphStore
+from ..store import FLUSH_TRIPLES, GraphStore
 from ..vocab import KG, ORG, SDO
 from .scan import scan
 
@@ -70,8 +70,6 @@ def rewrite_graphs(store: GraphStore, renames: dict[str, dict[str, str]], batch:
     store.update_data(deletes, inserts)
     return written
 
-
-FLUSH_TRIPLES = 100_000
 
 
 def _ntriples(store: GraphStore, graph: str) -> str:
