@@ -316,3 +316,11 @@ def test_a_dotted_name_the_tagger_cut_in_two_is_whole():
     found = entities("美国高尔夫球手达斯汀·约翰逊（Dustin Johnson）检测呈阳性。")
     assert "达斯汀·约翰逊" in names_of(found, EntityType.PERSON)
     assert "冯·德莱恩" in names_of(entities("欧盟委员会主席冯·德莱恩说。"), EntityType.PERSON)
+
+
+def test_little_before_a_dotted_name_is_junior():
+    # 小 + a foreign name is Jr. (the tagger reads 小 as a name of its own); 缩小 is a verb
+    found = entities("总统的儿子小唐纳德·川普（Donald Trump Jr.）周二晚上发表讲话。")
+    assert "小唐纳德·川普" in names_of(found, EntityType.PERSON)
+    assert "唐纳德·川普" not in names_of(found, EntityType.PERSON)
+    assert "约翰·史密斯" in names_of(entities("差距缩小约翰·史密斯说。"), EntityType.PERSON)

@@ -96,6 +96,9 @@ def dot_names(t: Text) -> list[Candidate]:
                 start = token.start
         if start == i and token is not None:
             start = max(token.start, i - MAX_PART)
+        junior = t.token_at(start - 1) if start > 0 and text[start - 1] == "小" else None
+        if junior is not None and junior.start == start - 1:
+            start -= 1  # 小唐纳德·川普 is Donald Trump Jr. (but 缩小 | 约翰·… is no name's start)
         end, dot = i, i
         while dot < len(text) and text[dot] == "·" and _CJK_CHAR.match(text, dot + 1):
             part_end = _walk_right(text, dot + 1, chars)

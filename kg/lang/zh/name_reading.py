@@ -68,6 +68,10 @@ class Lookup:
     def person_at(self, i: int) -> str | None:
         return next((n for n in self.names if self.text.startswith(n, i)), None)
 
+    def dotted_at(self, i: int) -> list[str]:
+        """The known dotted names (迈克·蓬佩奥) that start at ``i``."""
+        return [n for n in self.names if "·" in n and self.text.startswith(n, i)]
+
     def person_ending(self, i: int) -> str | None:
         return next((n for n in self.names if self.text.endswith(n, 0, i)), None)
 
@@ -126,6 +130,10 @@ class NameReader:
         size = next((i for i, c in enumerate(last) if c not in chars), len(last))
         ends = [n for n in range(1, len(last) + 1) if _AFTER_NAME.match(self.text, last_start + n)]
         end = last_start + max([n for n in ends if n <= size] or [min([n for n in ends if n > size] or [size])])
+        # A dotted name the entities stage found here was cut where the tagger's words change
+        # (罗伯特·约翰逊 | 建议), which no list of predicate words can match: the shortest one wins.
+        known = [len(n) for n in self.look.dotted_at(pos) if last_start < pos + len(n) < end]
+        end = pos + min(known) if known else end
         return Ref(pos, end, self.text[pos:end], "person") if end > last_start else None
 
     def _known(self, pos: int) -> Ref | None:
