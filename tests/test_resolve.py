@@ -154,6 +154,19 @@ def test_one_surname_with_two_given_names_is_two_people():
     assert [names for names in people if {"查尔斯·米歇尔", "夏尔·米歇尔"} <= names]
 
 
+def test_a_son_of_the_same_name_is_another_person():
+    """Donald Trump Jr. (小唐纳德·川普) is not his father, even where an article drops 小."""
+    docs = [
+        article(45, "美国总统唐纳德·川普（Donald Trump）说。", {"唐纳德·川普": {"en": "Donald Trump"}}),
+        article(46, "总统的儿子小唐纳德·川普（Donald Trump Jr.）说。", {"小唐纳德·川普": {"en": "Donald Trump Jr."}}),
+        article(47, "总统的儿子唐纳德·川普（Donald Trump Jr）说。", {"唐纳德·川普": {"en": "Donald Trump Jr"}}),
+        article(48, "川普总统唐纳德·川普在白宫说。", {"唐纳德·川普": {}}),
+    ]
+    people = list(persons(store_of(docs)).values())
+    assert not [names for names in people if "Donald Trump" in names and names & {"Donald Trump Jr.", "Donald Trump Jr"}]
+    assert [names for names in people if {"Donald Trump Jr.", "Donald Trump Jr"} <= names]
+
+
 def test_an_acronym_two_organisations_share_does_not_join_them():
     us = article(30, "美国广播公司（ABC）报道。", others=((ORG, "美国广播公司", {"en": "ABC"}),))
     au = article(31, "澳大利亚广播公司（ABC）报道。", others=((ORG, "澳大利亚广播公司", {"en": "ABC"}),))

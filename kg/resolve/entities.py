@@ -48,7 +48,7 @@ from typing import Callable, Iterable
 
 from ..facts import normalize_name
 from ..store import GraphStore
-from .names import en_compatible, en_form, en_parts, is_junk, is_latin, sound_form, split_dotted, zh_form
+from .names import en_compatible, en_form, en_parts, family, is_junk, is_latin, sound_form, split_dotted, zh_form
 from .scan import scan
 from .unionfind import Link, UnionFind
 
@@ -303,11 +303,13 @@ def _other_people(a: dict[str, frozenset], b: dict[str, frozenset]) -> bool:
     >>> lyndon = {"en": frozenset({("lyndon", "johnson")}), "given": frozenset({("约翰逊", "林")})}
     >>> charles = {"en": frozenset({("charles", "michel")}), "given": frozenset({("米歇尔", "查")})}
     >>> charles_fr = {"en": frozenset({("charles", "michel")}), "given": frozenset({("米歇尔", "夏")})}
-    >>> _other_people(boris, lyndon), _other_people(charles, charles_fr)
-    (True, False)
+    >>> junior = {"en": frozenset({("donald", "trump jr")}), "given": frozenset()}
+    >>> father = {"en": frozenset({("donald", "trump")}), "given": frozenset({("川普", "唐")})}
+    >>> _other_people(boris, lyndon), _other_people(charles, charles_fr), _other_people(junior, father)
+    (True, False, True)
     """
-    if any(la == lb and fa[:2] != fb[:2] for fa, la in a["en"] for fb, lb in b["en"]):
-        return True
+    if any(family(la) == family(lb) and (la != lb or fa[:2] != fb[:2]) for fa, la in a["en"] for fb, lb in b["en"]):
+        return True  # other given names, or another generation (Donald Trump and Donald Trump Jr.)
     if a["en"] & b["en"]:
         return False
     return any(sa == sb and ga != gb for sa, ga in a["given"] for sb, gb in b["given"])

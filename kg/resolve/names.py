@@ -47,17 +47,28 @@ def en_form(name: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def en_parts(name: str) -> tuple[str, str] | None:
-    """(first, last) word of an English name, suffixes aside.
+    """(first, last) word of an English name; a generation (Jr., II) stays with the last,
+    because Donald Trump Jr. is not his father. Senior is dropped: the elder is written
+    without it as often as with it.
 
-    >>> en_parts("Donald Trump Jr."), en_parts("Quad")
-    (('donald', 'trump'), None)
+    >>> en_parts("Donald Trump Jr."), en_parts("Donald Trump Sr"), en_parts("Quad")
+    (('donald', 'trump jr'), ('donald', 'trump'), None)
     """
     folded = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
-    words = [w for w in re.findall(r"[a-z]+", folded) if w not in _SUFFIXES]
-    return (words[0], words[-1]) if len(words) >= 2 else None
+    words = re.findall(r"[a-z]+", folded)
+    names = [w for w in words if w not in _GENERATIONS]
+    if len(names) < 2:
+        return None
+    return names[0], " ".join([names[-1], *(_GENERATIONS[w] for w in words if _GENERATIONS.get(w))])
 
 
-_SUFFIXES = {"jr", "sr", "ii", "iii"}
+# Generation suffixes, in one spelling each; Senior counts as none.
+_GENERATIONS = {"jr": "jr", "junior": "jr", "ii": "ii", "iii": "iii", "iv": "iv", "sr": "", "senior": ""}
+
+
+def family(last: str) -> str:
+    """The family name of :func:`en_parts`' last part, its generation aside."""
+    return last.partition(" ")[0]
 
 
 def en_compatible(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
