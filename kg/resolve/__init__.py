@@ -47,26 +47,31 @@ class ResolutionReport:
     seconds: float
     refused: int = 0  # unions a constraint (not_same_as, one article, ISO code, dates) refused
     warnings: list[str] = field(default_factory=list)  # override pairs that could not be applied
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: reading, clustering, rewriting, evidence
 
     def lines(self) -> list[str]:
         kinds = [*KINDS, "Event"]
+        phases = ", ".join(f"{name} {seconds:.1f}" for name, seconds in self.phases.items())
         return [f"resolution: {self.merges} merges, {self.rewritten_graphs} graphs rewritten, "
-                f"in {self.seconds:.1f} s",
+                f"in {self.seconds:.1f} s" + (f" ({phases})" if phases else ""),
                 "nodes before → after: " + ", ".join(f"{k} {self.before.get(k, 0)} → {self.after.get(k, 0)}" for k in kinds),
                 *(f"override: {w}" for w in self.warnings)]
 
 
 def resolve_store(store: GraphStore, overrides: Path | Overrides | None = None) -> ResolutionReport:
     """Resolve entities and events across all article graphs of ``store``, in place."""
-    started = time.perf_counter()
+    clock = _Clock()
     rules = overrides if isinstance(overrides, Overrides) else load_overrides(overrides)
     rules.start()
     graphs = set(store.graphs()) - {RESOLUTION_GRAPH}
     entities = [s for s in read_entity_surfaces(store) if s.graph in graphs]
+    clock.lap("reading")
     resolved = resolve_entities(entities, rules)
     entity_clusters, iri_of, key_of = resolved.clusters, resolved.iri, resolved.key
     node_iri = {(s.graph, s.node): iri_of[s.id] for s in entities}
+    clock.lap("clustering")
     events = [e for e in read_event_surfaces(store, node_iri) if e.graph in graphs]
+    clock.lap("reading")
     event_clusters = cluster_events(events, *rules.event_pairs(events))
     event_iri = canonical_event_iris(event_clusters.members)
     rules.finish()
@@ -79,19 +84,38 @@ def resolve_store(store: GraphStore, overrides: Path | Overrides | None = None) 
         renames.setdefault(e.graph, {})[e.node] = event_iri[e.id]
     node_key = {(s.graph, s.node): key_of[s.id] for s in entities}
     del node_iri, entities, iri_of, key_of
+    clock.lap("clustering")
     for graph, posts in post_renames(store, node_key).items():
         renames.setdefault(graph, {}).update(posts)
     del node_key
     rewritten = rewrite_graphs(store, renames)
     del renames
+    clock.lap("rewriting")
 
     evidence, merges = evidence_ntriples(entity_clusters, resolved.cluster_iri, event_clusters, event_iri)
     refused = len(entity_clusters.refused) + len(event_clusters.refused)
     del resolved, entity_clusters, event_clusters, events, event_iri  # a third of a million surfaces at 10,000 articles
     store.load_graph(RESOLUTION_GRAPH, evidence)
     store.flush()
-    return ResolutionReport(before, after, surfaces, merges, rewritten, time.perf_counter() - started, refused,
-                            rules.warnings)
+    clock.lap("evidence")
+    return ResolutionReport(before, after, surfaces, merges, rewritten, clock.total(), refused, rules.warnings,
+                            clock.laps)
+
+
+class _Clock:
+    """Seconds spent in each named phase (a phase may come back: laps of one name add up)."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self.last
+        self.last = now
+
+    def total(self) -> float:
+        return time.perf_counter() - self.started
 
 
 def _counts(entities, iri_of, events, event_iri) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
