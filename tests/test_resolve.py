@@ -311,3 +311,19 @@ def _quads(store: GraphStore) -> set[str]:
     out = io.BytesIO()
     store.dump(out, ox.RdfFormat.N_QUADS)
     return set(out.getvalue().decode("utf-8").splitlines())
+
+
+def test_a_rename_keeps_literals_with_quotes_and_line_breaks_whole():
+    """The rewrite sends the changed triples as DELETE DATA / INSERT DATA text: escapes must
+    survive the round trip, or the old triple stays beside the new one."""
+    from kg.resolve.rewrite import rewrite_graphs
+
+    store = GraphStore()
+    store.put_ntriples("https://example.org/g", "\n".join([
+        '<https://example.org/a> <http://schema.org/name> "say \\"hi\\"\\nthere \\\\"@en .',
+        '<https://example.org/a> <http://schema.org/position> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        '<https://example.org/x> <http://schema.org/mentions> <https://example.org/a> .',
+        '<https://example.org/x> <http://schema.org/name> "untouched" .']))
+    assert rewrite_graphs(store, {"https://example.org/g": {"https://example.org/a": "https://example.org/b"}}) == 1
+    rows = {(r["s"][-1], r["o"]) for r in store.select("SELECT ?s ?o WHERE { ?s ?p ?o }")}
+    assert rows == {("b", 'say "hi"\nthere \\'), ("b", "1"), ("x", "https://example.org/b"), ("x", "untouched")}

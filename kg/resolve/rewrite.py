@@ -21,10 +21,7 @@ not depend on the order triples come in.
 """
 from __future__ import annotations
 
-import io
 from collections import defaultdict
-
-import pyoxigraph as ox
 
 from ..rdf import iris
 from ..store import FLUSH_TRIPLES, GraphStore
@@ -71,40 +68,27 @@ def rewrite_graphs(store: GraphStore, renames: dict[str, dict[str, str]], batch:
     return written
 
 
-
-def _ntriples(store: GraphStore, graph: str) -> str:
-    out = io.BytesIO()
-    store.dump(out, ox.RdfFormat.N_TRIPLES, from_graph=graph)
-    return out.getvalue().decode("utf-8")
-
-
 def _changes(store: GraphStore, graph: str, full_map: dict[str, str]) -> tuple[str, str]:
     """The triples of ``graph`` that renaming changes, before and after, as N-Triples.
 
-    Worked on as text: subject and predicate are always the first two IRIs of a line. A
-    node's triples change when it is renamed or another node is merged into it (then its
-    single-valued properties are folded); other triples change where their object is renamed.
+    Only the triples that can change are read, from the store's indexes: those of a node
+    renamed or merged into (then its single-valued properties are folded), and those whose
+    object is renamed. Reading whole graphs cost two thirds of resolution at 10,000 articles.
     """
-    rename = {f"<{k}>": f"<{v}>" for k, v in full_map.items() if k != v}
+    rename = {k: v for k, v in full_map.items() if k != v}
     targets = set(rename.values())
-    moved = {f"<{k}>" for k, v in full_map.items() if f"<{v}>" in targets}  # renamed, or merged into
+    moved = {k for k, v in full_map.items() if v in targets}  # renamed, or merged into
+    rename = {f"<{k}>": f"<{v}>" for k, v in rename.items()}
     before: set[str] = set()
     after: set[str] = set()
     merged_into: dict[str, set[str]] = defaultdict(set)  # new subject -> old subjects
     single: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for line in _ntriples(store, graph).splitlines():
-        if not line:
-            continue
-        s_end = line.index("> ") + 1
-        p_end = line.index("> ", s_end + 1) + 1
-        old, p, o = line[:s_end], line[s_end + 1 : p_end], line[p_end + 1 : -2]
-        if old not in moved and o not in rename:
-            continue
-        before.add(line)
+    for old, p, o in sorted(store.triples_touching(graph, moved, (k for k, v in full_map.items() if k != v))):
+        before.add(f"{old} {p} {o} .")
         s = rename.get(old, old)
         o = rename.get(o, o)
         merged_into[s].add(old)
-        if p in _SINGLE and old in moved:
+        if p in _SINGLE and old[1:-1] in moved:
             single[(s, p)].append((old, o))
         else:
             after.add(f"{s} {p} {o} .")
