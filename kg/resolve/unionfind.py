@@ -22,12 +22,27 @@ from dataclasses import dataclass
 from typing import Callable, Generic, Hashable, Iterable, TypeVar
 
 M = TypeVar("M", bound=Hashable)
-Summary = dict[str, frozenset]  # facet -> tags (graphs, override sides, ISO codes ...) the checks look at
+Summary = dict[str, frozenset | set]  # facet -> tags (graphs, override sides, ISO codes ...) the checks look at
 EMPTY: frozenset = frozenset()
 
 
 def merged(a: Summary, b: Summary) -> Summary:
-    return {k: a.get(k, EMPTY) | b.get(k, EMPTY) for k in a.keys() | b.keys()}
+    """The summary of two components: the smaller set of each facet added to the larger.
+
+    Sets made here (``set``, not ``frozenset``) belong to one root's summary and are grown in
+    place; copying the larger one at every union made a cluster of n members (美国 in every
+    article) cost n² in all.
+    """
+    out: Summary = {}
+    for facet in a.keys() | b.keys():
+        large, small = a.get(facet, EMPTY), b.get(facet, EMPTY)
+        if len(large) < len(small):
+            large, small = small, large
+        if small:
+            large = large if type(large) is set else set(large)
+            large |= small
+        out[facet] = large
+    return out
 
 
 @dataclass(frozen=True)
