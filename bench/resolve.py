@@ -70,12 +70,12 @@ def at_scale(graphs: dict[str, str], copies: int) -> None:
         store = GraphStore(Path(folder) / "store")
         started = time.perf_counter()
         for copy in range(copies):  # bulk-loaded as N-Quads: one SPARQL update per copy is far slower
-            quads = []
+            lines = []
             for graph, text in graphs.items():
                 slug = graph.rsplit("/", 1)[1]
                 suffix = f" <{graph}-{copy}> .\n"
-                quads.extend(line[:-2] + suffix for line in text.replace(f"/{slug}", f"/{slug}-{copy}").splitlines() if line)
-            store.load("".join(quads).encode("utf-8"), ox.RdfFormat.N_QUADS)
+                lines.extend(line[:-2] + suffix for line in text.replace(f"/{slug}", f"/{slug}-{copy}").splitlines() if line)
+            store.load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)
         print(f"{copies} copies: {len(store.graphs())} graphs, {len(store)} quads, "
               f"written in {time.perf_counter() - started:.1f} s")
         report, wall, cpu = timed(store)

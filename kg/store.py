@@ -201,14 +201,10 @@ class GraphStore:
     def triples_touching(self, graph_iri: str, subjects: Iterable[str], objects: Iterable[str]) -> set[tuple[str, str, str]]:
         """The triples of one graph whose subject is one of ``subjects`` or whose object is one
         of ``objects`` (IRIs), each as its three terms in N-Triples form, read from the indexes."""
-        graph, found = ox.NamedNode(graph_iri), set()
-        for iri in subjects:
-            found.update((str(q.subject), str(q.predicate), str(q.object))
-                         for q in self._store.quads_for_pattern(ox.NamedNode(iri), None, None, graph))
-        for iri in objects:
-            found.update((str(q.subject), str(q.predicate), str(q.object))
-                         for q in self._store.quads_for_pattern(None, None, ox.NamedNode(iri), graph))
-        return found
+        graph = ox.NamedNode(graph_iri)
+        patterns = [*((ox.NamedNode(i), None) for i in subjects), *((None, ox.NamedNode(i)) for i in objects)]
+        return {(str(q.subject), str(q.predicate), str(q.object))
+                for subject, obj in patterns for q in self._store.quads_for_pattern(subject, None, obj, graph)}
 
     def quads(self) -> Iterable[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, None)

@@ -50,7 +50,7 @@ from ..facts import normalize_name
 from ..store import GraphStore
 from .names import en_compatible, en_form, en_parts, family, is_junk, is_latin, sound_form, split_dotted, zh_form
 from .scan import scan
-from .unionfind import Link, UnionFind
+from .unionfind import EMPTY, Link, UnionFind
 
 KINDS = ("Person", "Organization", "Place")
 _APART = frozenset({"Country", "City"})  # a country and a city never merge (中国, 北京 used for its government)
@@ -108,7 +108,7 @@ class EntitySurface:
     def acronyms(self) -> frozenset[str]:
         """English names of organisations and places that are acronyms (ABC), which many share."""
         if self.kind == "Person":
-            return _EMPTY
+            return EMPTY
         return _frozen(en_form(n) for n in (*self.english, *self.aliases) if _ACRONYM.fullmatch(n.strip()))
 
     @cached_property
@@ -121,7 +121,7 @@ class EntitySurface:
         """(surname, first sound of the given names) of its dotted full names: 鲍里斯·约翰逊
         gives (约翰逊, 鲍)."""
         if self.kind != "Person":
-            return _EMPTY
+            return EMPTY
         return _frozen((surname, sound_form(given)[:1]) for given, surname in self.dotted if given)
 
     @cached_property
@@ -166,12 +166,9 @@ def read_entity_surfaces(store: GraphStore) -> list[EntitySurface]:
     return sorted(surfaces, key=lambda s: s.id)
 
 
-_EMPTY: frozenset = frozenset()
-
-
 def _frozen(items) -> frozenset:
     """A frozenset of ``items``; the one shared empty set when there are none (most slots)."""
-    return frozenset(items) or _EMPTY
+    return frozenset(items) or EMPTY
 
 
 _SLOTS = ("names", "aliases", "hant", "english", "iso", "classes")

@@ -75,15 +75,15 @@ def _changes(store: GraphStore, graph: str, full_map: dict[str, str]) -> tuple[s
     renamed or merged into (then its single-valued properties are folded), and those whose
     object is renamed. Reading whole graphs cost two thirds of resolution at 10,000 articles.
     """
-    rename = {k: v for k, v in full_map.items() if k != v}
-    targets = set(rename.values())
+    renamed = {k: v for k, v in full_map.items() if k != v}
+    targets = set(renamed.values())
     moved = {k for k, v in full_map.items() if v in targets}  # renamed, or merged into
-    rename = {f"<{k}>": f"<{v}>" for k, v in rename.items()}
+    rename = {f"<{k}>": f"<{v}>" for k, v in renamed.items()}  # as the terms are written
     before: set[str] = set()
     after: set[str] = set()
     merged_into: dict[str, set[str]] = defaultdict(set)  # new subject -> old subjects
     single: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for old, p, o in sorted(store.triples_touching(graph, moved, (k for k, v in full_map.items() if k != v))):
+    for old, p, o in sorted(store.triples_touching(graph, moved, renamed)):
         before.add(f"{old} {p} {o} .")
         s = rename.get(old, old)
         o = rename.get(o, o)
