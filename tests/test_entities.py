@@ -320,7 +320,7 @@ def test_a_dotted_name_the_tagger_cut_in_two_is_whole():
 
 def test_little_before_a_dotted_name_is_junior():
     # 小 + a foreign name is Jr. (the tagger reads 小 as a name of its own); 缩小 is a verb
-    found = entities("总统的儿子小唐纳德·川普（Donald Trump Jr.）周二晚上发表讲话。")
+    found = entities("据报道，小唐纳德·川普（Donald Trump Jr.）昨日在一场集会上发言。")
     assert "小唐纳德·川普" in names_of(found, EntityType.PERSON)
     assert "唐纳德·川普" not in names_of(found, EntityType.PERSON)
     assert "约翰·史密斯" in names_of(entities("差距缩小约翰·史密斯说。"), EntityType.PERSON)

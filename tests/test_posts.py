@@ -260,6 +260,6 @@ def test_posts_on_the_gold_articles(gold_dir: Path, corpus_dir: Path):
 def test_a_dotted_name_ends_where_the_entities_stage_cut_it():
     # 罗伯特·约翰逊 | 建议: no predicate word marks the end, the tagger's words do
     johnson = Entity(entity_key("Person", "罗伯特·约翰逊"), EntityType.PERSON, "罗伯特·约翰逊", ())
-    doc = run("美国娱乐电视公司创始人罗伯特·约翰逊建议赔偿。", entities=(johnson,))
+    doc = run("美国有线电视公司创始人罗伯特·约翰逊建议赔偿。", entities=(johnson,))
     assert {p[0] for p in posts(doc)} == {"罗伯特·约翰逊"}
     assert not [e for e in doc.entities if "建议" in e.name]

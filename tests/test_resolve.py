@@ -158,8 +158,8 @@ def test_a_son_of_the_same_name_is_another_person():
     """Donald Trump Jr. (小唐纳德·川普) is not his father, even where an article drops 小."""
     docs = [
         article(45, "美国总统唐纳德·川普（Donald Trump）说。", {"唐纳德·川普": {"en": "Donald Trump"}}),
-        article(46, "总统的儿子小唐纳德·川普（Donald Trump Jr.）说。", {"小唐纳德·川普": {"en": "Donald Trump Jr."}}),
-        article(47, "总统的儿子唐纳德·川普（Donald Trump Jr）说。", {"唐纳德·川普": {"en": "Donald Trump Jr"}}),
+        article(46, "商人小唐纳德·川普（Donald Trump Jr.）在集会上说。", {"小唐纳德·川普": {"en": "Donald Trump Jr."}}),
+        article(47, "商人唐纳德·川普（Donald Trump Jr）在集会上说。", {"唐纳德·川普": {"en": "Donald Trump Jr"}}),
         article(48, "川普总统唐纳德·川普在白宫说。", {"唐纳德·川普": {}}),
     ]
     people = list(persons(store_of(docs)).values())
